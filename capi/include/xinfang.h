@@ -68,7 +68,7 @@ typedef int xf_status;
  * call failed since the last xf_clear_error()).
  * @return Borrowed; valid until the next xf_* call on this thread.
  */
-XF_API const char *xf_last_error_message(void);
+XF_API const char* xf_last_error_message(void);
 
 /** The status of the last failed call on this thread, or ::XF_OK. */
 XF_API xf_status xf_last_error_code(void);
@@ -81,7 +81,7 @@ XF_API void xf_clear_error(void);
  * @param status Any value.
  * @return Static string, never NULL ("unknown" for values that are not codes).
  */
-XF_API const char *xf_status_name(xf_status status);
+XF_API const char* xf_status_name(xf_status status);
 
 /** @} */
 
@@ -92,7 +92,7 @@ XF_API const char *xf_status_name(xf_status status);
  * The library's version string, e.g. "0.1.0" (compare with ::XF_VERSION_STRING).
  * @return Static string.
  */
-XF_API const char *xf_version(void);
+XF_API const char* xf_version(void);
 
 /** The library's version as major * 10000 + minor * 100 + patch (compare with ::XF_VERSION_NUMBER). */
 XF_API int xf_version_number(void);
@@ -109,7 +109,7 @@ XF_API int xf_abi_version(void);
  * Releases a string the library returned (JSON results and the like).
  * @param text Owned string from the library, or NULL (then nothing happens).
  */
-XF_API void xf_string_free(char *text);
+XF_API void xf_string_free(char* text);
 
 /** @} */
 
@@ -148,7 +148,7 @@ typedef enum xf_year_status {
  * @param[out] out Receives a new handle, owned by the caller (free with xf_calendar_free()).
  * @return ::XF_OK, or ::XF_ERR_INVALID_ARGUMENT if @p out is NULL.
  */
-XF_API xf_status xf_calendar_national(xf_calendar **out);
+XF_API xf_status xf_calendar_national(xf_calendar** out);
 
 /**
  * Loads a calendar from a JSON document (docs/calendar.md), layered over @p base if given, or
@@ -160,7 +160,7 @@ XF_API xf_status xf_calendar_national(xf_calendar **out);
  *         names the JSON path), ::XF_ERR_NOT_FOUND for an unknown base name,
  *         ::XF_ERR_INVALID_ARGUMENT for NULL @p json or @p out, ::XF_ERR_BAD_HANDLE for a bad @p base.
  */
-XF_API xf_status xf_calendar_load_json(const char *json, const xf_calendar *base, xf_calendar **out);
+XF_API xf_status xf_calendar_load_json(const char* json, const xf_calendar* base, xf_calendar** out);
 
 /**
  * Makes a copy of @p calendar in which the years @p first_year..@p last_year that have no
@@ -170,21 +170,21 @@ XF_API xf_status xf_calendar_load_json(const char *json, const xf_calendar *base
  * @param last_year Last year to estimate, >= @p first_year.
  * @param[out] out Receives a new handle, owned by the caller.
  */
-XF_API xf_status xf_calendar_with_estimated_years(const xf_calendar *calendar, int first_year, int last_year,
-                                                  xf_calendar **out);
+XF_API xf_status xf_calendar_with_estimated_years(const xf_calendar* calendar, int first_year, int last_year,
+                                                  xf_calendar** out);
 
 /**
  * Releases a calendar handle.
  * @param calendar Handle from this library, or NULL (then nothing happens).
  */
-XF_API void xf_calendar_free(xf_calendar *calendar);
+XF_API void xf_calendar_free(xf_calendar* calendar);
 
 /**
  * The calendar's name.
  * @param calendar The calendar.
  * @param[out] out Receives a string borrowed until the calendar is freed.
  */
-XF_API xf_status xf_calendar_name(const xf_calendar *calendar, const char **out);
+XF_API xf_status xf_calendar_name(const xf_calendar* calendar, const char** out);
 
 /**
  * Whether a year has a published table, an estimate, or neither.
@@ -192,7 +192,7 @@ XF_API xf_status xf_calendar_name(const xf_calendar *calendar, const char **out)
  * @param year Any year.
  * @param[out] out Receives an ::xf_year_status value.
  */
-XF_API xf_status xf_calendar_year_status(const xf_calendar *calendar, int year, int *out);
+XF_API xf_status xf_calendar_year_status(const xf_calendar* calendar, int year, int* out);
 
 /**
  * Whether a day is a working day, and why.
@@ -205,7 +205,7 @@ XF_API xf_status xf_calendar_year_status(const xf_calendar *calendar, int year, 
  * @return ::XF_OK; ::XF_ERR_INVALID_ARGUMENT for an impossible date;
  *         ::XF_ERR_CALENDAR_RANGE for a year without a table.
  */
-XF_API xf_status xf_calendar_day(const xf_calendar *calendar, xf_date day, int *working, int *kind, const char **name);
+XF_API xf_status xf_calendar_day(const xf_calendar* calendar, xf_date day, int* working, int* kind, const char** name);
 
 /**
  * The first working day after @p day.
@@ -213,7 +213,7 @@ XF_API xf_status xf_calendar_day(const xf_calendar *calendar, xf_date day, int *
  * @param day The day.
  * @param[out] out Receives the working day.
  */
-XF_API xf_status xf_calendar_next_workday(const xf_calendar *calendar, xf_date day, xf_date *out);
+XF_API xf_status xf_calendar_next_workday(const xf_calendar* calendar, xf_date day, xf_date* out);
 
 /**
  * The last working day before @p day.
@@ -221,7 +221,7 @@ XF_API xf_status xf_calendar_next_workday(const xf_calendar *calendar, xf_date d
  * @param day The day.
  * @param[out] out Receives the working day.
  */
-XF_API xf_status xf_calendar_previous_workday(const xf_calendar *calendar, xf_date day, xf_date *out);
+XF_API xf_status xf_calendar_previous_workday(const xf_calendar* calendar, xf_date day, xf_date* out);
 
 /**
  * @p day plus @p days calendar days (negative goes back); needs no holiday table.
@@ -230,7 +230,7 @@ XF_API xf_status xf_calendar_previous_workday(const xf_calendar *calendar, xf_da
  * @param days Number of days.
  * @param[out] out Receives the day.
  */
-XF_API xf_status xf_calendar_add_days(const xf_calendar *calendar, xf_date day, int days, xf_date *out);
+XF_API xf_status xf_calendar_add_days(const xf_calendar* calendar, xf_date day, int days, xf_date* out);
 
 /**
  * The @p days-th working day after @p day (before it, if negative); @p day is not counted.
@@ -239,7 +239,7 @@ XF_API xf_status xf_calendar_add_days(const xf_calendar *calendar, xf_date day, 
  * @param days Number of working days; 0 gives @p day.
  * @param[out] out Receives the day.
  */
-XF_API xf_status xf_calendar_add_workdays(const xf_calendar *calendar, xf_date day, int days, xf_date *out);
+XF_API xf_status xf_calendar_add_workdays(const xf_calendar* calendar, xf_date day, int days, xf_date* out);
 
 /**
  * The last day of a statutory period: @p days calendar days counted from the day after
@@ -249,7 +249,7 @@ XF_API xf_status xf_calendar_add_workdays(const xf_calendar *calendar, xf_date d
  * @param days Length of the period, >= 0.
  * @param[out] out Receives the last day.
  */
-XF_API xf_status xf_calendar_statutory_end(const xf_calendar *calendar, xf_date start, int days, xf_date *out);
+XF_API xf_status xf_calendar_statutory_end(const xf_calendar* calendar, xf_date start, int days, xf_date* out);
 
 /**
  * The number of working days after @p from up to and including @p to (negative if @p to is
@@ -259,7 +259,7 @@ XF_API xf_status xf_calendar_statutory_end(const xf_calendar *calendar, xf_date 
  * @param to The last day (counted).
  * @param[out] out Receives the count.
  */
-XF_API xf_status xf_calendar_workdays_between(const xf_calendar *calendar, xf_date from, xf_date to, int *out);
+XF_API xf_status xf_calendar_workdays_between(const xf_calendar* calendar, xf_date from, xf_date to, int* out);
 
 /**
  * The end of local day @p day (24:00 in the calendar's time zone) as seconds since the epoch.
@@ -267,7 +267,7 @@ XF_API xf_status xf_calendar_workdays_between(const xf_calendar *calendar, xf_da
  * @param day The day.
  * @param[out] out Receives the instant.
  */
-XF_API xf_status xf_calendar_end_of_day(const xf_calendar *calendar, xf_date day, int64_t *out);
+XF_API xf_status xf_calendar_end_of_day(const xf_calendar* calendar, xf_date day, int64_t* out);
 
 /**
  * The instant at which @p seconds of business time have passed after @p start.
@@ -276,8 +276,8 @@ XF_API xf_status xf_calendar_end_of_day(const xf_calendar *calendar, xf_date day
  * @param seconds Business time to add, >= 0.
  * @param[out] out Receives seconds since the epoch.
  */
-XF_API xf_status xf_calendar_add_business_seconds(const xf_calendar *calendar, int64_t start, int64_t seconds,
-                                                  int64_t *out);
+XF_API xf_status xf_calendar_add_business_seconds(const xf_calendar* calendar, int64_t start, int64_t seconds,
+                                                  int64_t* out);
 
 /**
  * The holidays and make-up working days whose date falls in @p year, as JSON:
@@ -287,7 +287,7 @@ XF_API xf_status xf_calendar_add_business_seconds(const xf_calendar *calendar, i
  * @param year The year.
  * @param[out] out Receives a JSON string owned by the caller (free with xf_string_free()).
  */
-XF_API xf_status xf_calendar_year_json(const xf_calendar *calendar, int year, char **out);
+XF_API xf_status xf_calendar_year_json(const xf_calendar* calendar, int year, char** out);
 
 /** @} */
 
