@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages xinfang needs to build, test and document itself — only those
+# missing, quietly; running it again does nothing. `--bench` adds the benchmark-only comparison
+# library (QuantLib), which the library itself never needs.
+set -euo pipefail
+
+packages=(
+  g++ make cmake pkg-config binutils python3
+  libboost-date-time-dev libboost-serialization-dev
+  libsqlite3-dev libssl-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  doxygen
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(libquantlib0-dev)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root (or sudo) to install ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
