@@ -38,8 +38,7 @@ extern "C" {
 /** @endcond */
 
 /* ------------------------------------------------------------------------------------------ */
-/** @name Status codes and errors
- *  The codes equal xinfang::ErrorCode and are fixed forever (docs/error-handling.md). @{ */
+/* Status codes and errors */
 
 /** The result of every call: ::XF_OK or one of the negative XF_ERR_* codes. */
 typedef int xf_status;
@@ -70,7 +69,7 @@ typedef int xf_status;
  */
 XF_API const char* xf_last_error_message(void);
 
-/** The status of the last failed call on this thread, or ::XF_OK. */
+/** @return The status of the last failed call on this thread, or ::XF_OK. */
 XF_API xf_status xf_last_error_code(void);
 
 /** Forgets this thread's last error. */
@@ -83,10 +82,8 @@ XF_API void xf_clear_error(void);
  */
 XF_API const char* xf_status_name(xf_status status);
 
-/** @} */
-
 /* ------------------------------------------------------------------------------------------ */
-/** @name Version @{ */
+/* Version */
 
 /**
  * The library's version string, e.g. "0.1.0" (compare with ::XF_VERSION_STRING).
@@ -94,16 +91,14 @@ XF_API const char* xf_status_name(xf_status status);
  */
 XF_API const char* xf_version(void);
 
-/** The library's version as major * 10000 + minor * 100 + patch (compare with ::XF_VERSION_NUMBER). */
+/** @return The library's version as major * 10000 + minor * 100 + patch (compare with ::XF_VERSION_NUMBER). */
 XF_API int xf_version_number(void);
 
-/** The library's ABI version, its SOVERSION (compare with ::XF_ABI_VERSION). */
+/** @return The library's ABI version, its SOVERSION (compare with ::XF_ABI_VERSION). */
 XF_API int xf_abi_version(void);
 
-/** @} */
-
 /* ------------------------------------------------------------------------------------------ */
-/** @name Strings returned by the library @{ */
+/* Strings returned by the library */
 
 /**
  * Releases a string the library returned (JSON results and the like).
@@ -111,12 +106,8 @@ XF_API int xf_abi_version(void);
  */
 XF_API void xf_string_free(char* text);
 
-/** @} */
-
 /* ------------------------------------------------------------------------------------------ */
-/** @name Calendars
- *  Working-day calendars: statutory holidays, make-up working days, periods, business hours.
- *  See docs/calendar.md. @{ */
+/* Calendars */
 
 /** An opaque working-day calendar. Immutable once made; free with xf_calendar_free(). */
 typedef struct xf_calendar xf_calendar;
@@ -169,6 +160,9 @@ XF_API xf_status xf_calendar_load_json(const char* json, const xf_calendar* base
  * @param first_year First year to estimate (1900..2200).
  * @param last_year Last year to estimate, >= @p first_year.
  * @param[out] out Receives a new handle, owned by the caller.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_with_estimated_years(const xf_calendar* calendar, int first_year, int last_year,
                                                   xf_calendar** out);
@@ -183,6 +177,9 @@ XF_API void xf_calendar_free(xf_calendar* calendar);
  * The calendar's name.
  * @param calendar The calendar.
  * @param[out] out Receives a string borrowed until the calendar is freed.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_name(const xf_calendar* calendar, const char** out);
 
@@ -191,6 +188,9 @@ XF_API xf_status xf_calendar_name(const xf_calendar* calendar, const char** out)
  * @param calendar The calendar.
  * @param year Any year.
  * @param[out] out Receives an ::xf_year_status value.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_year_status(const xf_calendar* calendar, int year, int* out);
 
@@ -212,6 +212,9 @@ XF_API xf_status xf_calendar_day(const xf_calendar* calendar, xf_date day, int* 
  * @param calendar The calendar.
  * @param day The day.
  * @param[out] out Receives the working day.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_next_workday(const xf_calendar* calendar, xf_date day, xf_date* out);
 
@@ -220,6 +223,9 @@ XF_API xf_status xf_calendar_next_workday(const xf_calendar* calendar, xf_date d
  * @param calendar The calendar.
  * @param day The day.
  * @param[out] out Receives the working day.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_previous_workday(const xf_calendar* calendar, xf_date day, xf_date* out);
 
@@ -229,6 +235,9 @@ XF_API xf_status xf_calendar_previous_workday(const xf_calendar* calendar, xf_da
  * @param day The day.
  * @param days Number of days.
  * @param[out] out Receives the day.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_add_days(const xf_calendar* calendar, xf_date day, int days, xf_date* out);
 
@@ -238,6 +247,9 @@ XF_API xf_status xf_calendar_add_days(const xf_calendar* calendar, xf_date day, 
  * @param day The day.
  * @param days Number of working days; 0 gives @p day.
  * @param[out] out Receives the day.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_add_workdays(const xf_calendar* calendar, xf_date day, int days, xf_date* out);
 
@@ -248,6 +260,9 @@ XF_API xf_status xf_calendar_add_workdays(const xf_calendar* calendar, xf_date d
  * @param start The day the period starts (not counted).
  * @param days Length of the period, >= 0.
  * @param[out] out Receives the last day.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_statutory_end(const xf_calendar* calendar, xf_date start, int days, xf_date* out);
 
@@ -258,6 +273,9 @@ XF_API xf_status xf_calendar_statutory_end(const xf_calendar* calendar, xf_date 
  * @param from The first day (not counted).
  * @param to The last day (counted).
  * @param[out] out Receives the count.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_workdays_between(const xf_calendar* calendar, xf_date from, xf_date to, int* out);
 
@@ -266,6 +284,9 @@ XF_API xf_status xf_calendar_workdays_between(const xf_calendar* calendar, xf_da
  * @param calendar The calendar.
  * @param day The day.
  * @param[out] out Receives the instant.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_end_of_day(const xf_calendar* calendar, xf_date day, int64_t* out);
 
@@ -275,6 +296,9 @@ XF_API xf_status xf_calendar_end_of_day(const xf_calendar* calendar, xf_date day
  * @param start Seconds since the epoch.
  * @param seconds Business time to add, >= 0.
  * @param[out] out Receives seconds since the epoch.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_add_business_seconds(const xf_calendar* calendar, int64_t start, int64_t seconds,
                                                   int64_t* out);
@@ -286,10 +310,11 @@ XF_API xf_status xf_calendar_add_business_seconds(const xf_calendar* calendar, i
  * @param calendar The calendar.
  * @param year The year.
  * @param[out] out Receives a JSON string owned by the caller (free with xf_string_free()).
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a bad @p calendar; ::XF_ERR_INVALID_ARGUMENT for a NULL
+ *         output or an impossible date; ::XF_ERR_CALENDAR_RANGE if a day it needs lies in a
+ *         year without a table.
  */
 XF_API xf_status xf_calendar_year_json(const xf_calendar* calendar, int year, char** out);
-
-/** @} */
 
 #ifdef __cplusplus
 } /* extern "C" */

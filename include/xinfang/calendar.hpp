@@ -46,7 +46,10 @@ enum class DayKind : std::uint8_t {
   makeup_workday = 3,  ///< A weekend day made a working day (调休上班).
 };
 
-/** The stable lower-case name of a DayKind, e.g. "makeup_workday". */
+/**
+ * @param kind A day kind.
+ * @return Its stable lower-case name, e.g. "makeup_workday".
+ */
 const char* day_kind_name(DayKind kind) noexcept;
 
 /** Whether the calendar has a holiday table for a year. */
@@ -93,12 +96,15 @@ class Calendar {
    * The national calendar of the People's Republic of China ("cn-national"), 2008–2026,
    * transcribed from the State Council General Office's yearly notices and compiled in.
    * Time zone Asia/Shanghai; weekend Saturday and Sunday; no business hours.
+   * @return The shared instance, built on first use (thread-safe).
    */
   static const Calendar& national();
 
   /**
    * Loads a calendar from JSON (comments allowed). When the document names a "base"
    * ("cn-national" is the one built in), the loaded days are layered over it.
+   * @param json The document, UTF-8 (docs/calendar.md describes the format).
+   * @return The loaded calendar.
    * @throws Error invalid_utf8, parse_error (with line and column) or invalid_data (with the
    *         JSON path of the offending value).
    */
@@ -108,6 +114,9 @@ class Calendar {
    * Loads a calendar from JSON layered over @p base: the base's years, holidays, make-up days,
    * time zone, weekend and business hours hold unless the document changes them; a day the
    * document lists replaces the base's entry for that date.
+   * @param json The document, UTF-8.
+   * @param base The calendar to layer over.
+   * @return The layered calendar.
    * @throws Error as from_json(std::string_view); invalid_data if the document names a
    *         different base.
    */
@@ -116,78 +125,137 @@ class Calendar {
   /**
    * A copy of this calendar in which the years @p first_year..@p last_year that have no table
    * are estimated from the weekend alone (years with a table keep it).
+   * @param first_year The first year to estimate.
+   * @param last_year The last year to estimate, >= @p first_year.
+   * @return The new calendar; this one is unchanged.
    * @throws Error invalid_argument if the range is empty or outside 1900–2200.
    */
   Calendar with_estimated_years(int first_year, int last_year) const;
 
-  /** The calendar's name, e.g. "cn-national". */
+  /** @return The calendar's name, e.g. "cn-national". */
   const std::string& name() const noexcept;
-  /** The time zone's name, e.g. "Asia/Shanghai". */
+  /** @return The time zone's name, e.g. "Asia/Shanghai". */
   const std::string& time_zone() const noexcept;
-  /** The time zone's fixed offset from UTC in minutes (480 for Asia/Shanghai). */
+  /** @return The time zone's fixed offset from UTC in minutes (480 for Asia/Shanghai). */
   int utc_offset_minutes() const noexcept;
-  /** Whether @p year has a table, an estimate, or neither. */
+  /**
+   * @param year Any year.
+   * @return Whether @p year has a published table, an estimate, or neither.
+   */
   YearStatus year_status(int year) const noexcept;
-  /** The first and last year that have a table or an estimate; {0, -1} if none. */
+  /** @return The first and last year that have a table or an estimate; {0, -1} if none. */
   std::pair<int, int> year_range() const noexcept;
-  /** The notices behind @p year's table ("" if it has none). */
+  /**
+   * @param year Any year.
+   * @return The notices behind @p year's table, "" if it has none.
+   */
   std::string year_source(int year) const;
-  /** The holidays and make-up working days whose date falls in @p year, in date order. */
+  /**
+   * @param year Any year.
+   * @return The holidays and make-up working days whose date falls in @p year, in date order
+   *         (including days a next year's notice set, such as a New Year break beginning on
+   *         30 December).
+   */
   std::vector<SpecialDay> special_days(int year) const;
   /**
-   * The holiday or make-up entry for @p day, or nullptr for an ordinary day (or one in a year
-   * the calendar does not cover). The pointer is borrowed: valid while any copy of this
-   * calendar lives.
+   * @param day Any day.
+   * @return The holiday or make-up entry for @p day, or nullptr for an ordinary day or a day
+   *         in a year the calendar does not cover. Borrowed: valid while any copy of this
+   *         calendar lives.
    */
   const SpecialDay* special_day(Date day) const noexcept;
 
-  /** Whether @p day is a working day, and why. */
+  /**
+   * @param day The day asked about.
+   * @return Whether @p day is a working day, and why.
+   */
   DayInfo day_info(Date day) const;
-  /** Whether @p day is a working day. */
+  /**
+   * @param day The day asked about.
+   * @return Whether @p day is a working day.
+   */
   bool is_working_day(Date day) const;
-  /** The first working day after @p day. */
+  /**
+   * @param day Any day (it need not be a working day).
+   * @return The first working day after @p day.
+   */
   Date next_working_day(Date day) const;
-  /** The last working day before @p day. */
+  /**
+   * @param day Any day (it need not be a working day).
+   * @return The last working day before @p day.
+   */
   Date previous_working_day(Date day) const;
-  /** @p day plus @p days calendar days (negative goes back). Needs no holiday table. */
+  /**
+   * Calendar-day arithmetic; needs no holiday table.
+   * @param day The day to count from.
+   * @param days Days to add; negative goes back.
+   * @return @p day plus @p days.
+   */
   Date add_calendar_days(Date day, int days) const;
   /**
-   * The @p days-th working day after @p day (before it, for negative @p days); @p day itself
-   * is not counted. Zero returns @p day unchanged.
+   * Working-day arithmetic: @p day itself is not counted.
+   * @param day The day to count from (it need not be a working day).
+   * @param days Working days to add; negative goes back; zero returns @p day unchanged.
+   * @return The @p days-th working day after @p day (before it, for negative @p days).
    */
   Date add_working_days(Date day, int days) const;
   /**
-   * The last day of a statutory period of @p days days starting on @p start (民法典 Art. 201,
-   * 203): the start day is not counted, and a last day that is not a working day rolls forward
-   * to the next working day. @p days must be >= 0.
+   * The statutory period of 民法典 Art. 201 and 203: the start day is not counted, and a last
+   * day that is not a working day rolls forward to the next working day.
+   * @param start The day the period starts (the day of receipt, say).
+   * @param days The period's length in calendar days, >= 0.
+   * @return The period's last day.
    */
   Date statutory_period_end(Date start, int days) const;
   /**
-   * The number of working days after @p from up to and including @p to; negative when @p to
-   * is before @p from (then the working days after @p to up to and including @p from).
+   * @param from The first day, not counted.
+   * @param to The last day, counted.
+   * @return The number of working days after @p from up to and including @p to; negative when
+   *         @p to is before @p from (then minus the working days after @p to up to and
+   *         including @p from).
    */
   int working_days_between(Date from, Date to) const;
 
-  /** The first instant of local day @p day (00:00 local), in UTC. */
+  /**
+   * @param day A local calendar day.
+   * @return The first instant of @p day (00:00 local), in UTC.
+   */
   Instant start_of_day(Date day) const;
-  /** The end of local day @p day (24:00 local, which is 00:00 of the next day), in UTC. */
+  /**
+   * @param day A local calendar day.
+   * @return The end of @p day (24:00 local, which is 00:00 of the next day), in UTC.
+   */
   Instant end_of_day(Date day) const;
-  /** The local calendar day that @p instant falls on. */
+  /**
+   * @param instant An instant (UTC).
+   * @return The local calendar day that @p instant falls on.
+   */
   Date local_date(Instant instant) const;
 
-  /** Whether the calendar defines business hours. */
+  /** @return Whether the calendar defines business hours. */
   bool has_business_hours() const noexcept;
-  /** The business windows of @p day, empty if it is not a working day. */
+  /**
+   * @param day The day asked about.
+   * @return The business windows of @p day; empty if it is not a working day.
+   */
   std::vector<BusinessWindow> business_windows(Date day) const;
   /**
-   * The instant at which @p amount of business time has passed after @p start, counting only
-   * time inside the business windows of working days. Counting starts at @p start if it lies
-   * in a window, else at the next window's opening; a result that falls exactly on a window's
-   * end is that end, not the next opening. A zero @p amount returns @p start.
+   * Business-time arithmetic, counting only time inside the business windows of working days.
+   * Counting starts at @p start if it lies in a window, else at the next window's opening; a
+   * result that falls exactly on a window's end is that end, not the next opening.
+   * @param start The instant to count from (UTC).
+   * @param amount Business time to add, >= 0; zero returns @p start.
+   * @return The instant at which @p amount of business time has passed.
    * @throws Error invalid_argument for a negative amount or a calendar without business hours.
    */
   Instant add_business_time(Instant start, Duration amount) const;
-  /** The business time inside the windows between @p from and @p to (negative if reversed). */
+  /**
+   * @param from The first instant (UTC).
+   * @param to The second instant (UTC).
+   * @return The business time inside the windows between @p from and @p to (negative if
+   *         @p to is before @p from).
+   * @throws Error invalid_argument for a calendar without business hours.
+   */
   Duration business_time_between(Instant from, Instant to) const;
 
   /** Opaque precomputed tables; shared between copies. */
@@ -198,9 +266,16 @@ class Calendar {
   std::shared_ptr<const Impl> impl_;
 };
 
-/** Parses an ISO date "YYYY-MM-DD". @throws Error invalid_argument for anything else. */
+/**
+ * @param text An ISO date "YYYY-MM-DD".
+ * @return The date.
+ * @throws Error invalid_argument for anything that is not a real date in that form.
+ */
 Date parse_date(std::string_view text);
-/** Formats a date as "YYYY-MM-DD". */
+/**
+ * @param day A date.
+ * @return The date as "YYYY-MM-DD".
+ */
 std::string format_date(Date day);
 
 }  // namespace xinfang

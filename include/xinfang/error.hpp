@@ -37,7 +37,10 @@ enum class ErrorCode : int {
   internal = -17,             ///< A bug in xinfang: please report it with the message.
 };
 
-/** The stable lower-case name of a code, e.g. "calendar_range"; "unknown" for other values. */
+/**
+ * @param code Any value.
+ * @return The code's stable lower-case name, e.g. "calendar_range"; "unknown" for other values.
+ */
 const char* error_code_name(ErrorCode code) noexcept;
 
 /**
@@ -46,9 +49,12 @@ const char* error_code_name(ErrorCode code) noexcept;
  */
 class Error : public std::runtime_error {
  public:
-  /** Makes an error with @p code and a one-line @p message. */
+  /**
+   * @param code What went wrong.
+   * @param message One line, naming the thing at fault and the rule that refused it.
+   */
   Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
-  /** The error's code. */
+  /** @return The error's code. */
   ErrorCode code() const noexcept { return code_; }
 
  private:
