@@ -201,6 +201,8 @@ std::string Calendar::year_source(int year) const {
 
 std::vector<SpecialDay> Calendar::special_days(int year) const {
   std::vector<SpecialDay> days;
+  // No date exists outside boost's 1400-9999 (and Date(year, 1, 1) would throw bad_year).
+  if (year < Date(bg::min_date_time).year() || year > Date(bg::max_date_time).year()) return days;
   const auto& all = impl_->data.special_days;
   for (auto it = all.lower_bound(Date(year, 1, 1)); it != all.end() && it->first.year() == year; ++it) {
     days.push_back(it->second);
@@ -241,11 +243,14 @@ Date Calendar::previous_working_day(Date day) const {
 
 Date Calendar::add_calendar_days(Date day, int days) const {
   require_valid(day);
-  try {
-    return day + bg::days(days);
-  } catch (const std::out_of_range&) {
+  // boost's date arithmetic does not check its range: a result outside 1400-9999 would come back
+  // as a date whose year() later throws boost::gregorian::bad_year, so check the day number here.
+  const long long target = static_cast<long long>(day.day_number()) + days;
+  if (target < static_cast<long long>(Date(bg::min_date_time).day_number()) ||
+      target > static_cast<long long>(Date(bg::max_date_time).day_number())) {
     throw Error(ErrorCode::invalid_argument, "date arithmetic leaves the supported range (1400-9999)");
   }
+  return day + bg::days(days);
 }
 
 Date Calendar::add_working_days(Date day, int days) const {
