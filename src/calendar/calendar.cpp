@@ -277,7 +277,10 @@ Date Calendar::statutory_period_end(Date start, int days) const {
 int Calendar::working_days_between(Date from, Date to) const {
   require_valid(from);
   require_valid(to);
-  if (from == to) return 0;
+  if (from == to) {
+    impl_->require_years(from.year(), from.year());
+    return 0;
+  }
   if (to < from) return -working_days_between(to, from);
   const Date first = from + bg::days(1);
   const long a = impl_->offset(first);

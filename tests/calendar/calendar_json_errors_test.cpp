@@ -180,3 +180,37 @@ TEST(CalendarJsonErrors, WellFormedVariantsOfTheTestFilesLoad) {
 
 }  // namespace
 }  // namespace xinfang
+
+namespace {
+
+xinfang::ErrorCode load_code(const std::string& json) {
+  try {
+    xinfang::Calendar::from_json(json);
+  } catch (const xinfang::Error& e) {
+    return e.code();
+  }
+  return xinfang::ErrorCode::ok;
+}
+
+}  // namespace
+
+// Regression: sscanf's %d let a sign stand where a digit belongs ("+8:00" read as 08:00).
+TEST(CalendarJsonErrors, SignedOrSpacedTimesAndOffsetsAreRefused) {
+  EXPECT_EQ(load_code(R"({"name":"x","business_hours":[["+8:00","12:00"]]})"), xinfang::ErrorCode::invalid_data);
+  EXPECT_EQ(load_code(R"({"name":"x","business_hours":[[" 8:00","12:00"]]})"), xinfang::ErrorCode::invalid_data);
+  EXPECT_EQ(load_code(R"({"name":"x","time_zone":"UTC+-1:00"})"), xinfang::ErrorCode::invalid_data);
+  EXPECT_EQ(load_code(R"({"name":"x","time_zone":"UTC+ 8:00"})"), xinfang::ErrorCode::invalid_data);
+  EXPECT_EQ(load_code(R"({"name":"x","time_zone":"UTC+08:00","business_hours":[["08:00","12:00"]]})"),
+            xinfang::ErrorCode::ok);
+}
+
+// Regression: counting between a day and itself skipped the unknown-year check.
+TEST(CalendarRange, WorkingDaysBetweenADayAndItselfInAnUnknownYearIsRefused) {
+  const auto day = xinfang::parse_date("2027-03-01");
+  try {
+    xinfang::Calendar::national().working_days_between(day, day);
+    FAIL() << "expected calendar_range";
+  } catch (const xinfang::Error& e) {
+    EXPECT_EQ(e.code(), xinfang::ErrorCode::calendar_range);
+  }
+}
