@@ -58,6 +58,16 @@ int64_t to_unix(Instant instant) {
   return (instant - kEpoch).total_seconds();
 }
 
+// The shape of every calendar query: check the handle and the output, compute, store.
+template <typename Result, typename Query>
+xf_status query(const xf_calendar* calendar, Result* out, Query&& compute) {
+  return guard([&] {
+    const Calendar& c = calendar_of(calendar);
+    require_pointer(out, "out");
+    *out = compute(c);
+  });
+}
+
 xf_status new_calendar(Calendar calendar, xf_calendar** out) {
   *out = new xf_calendar(std::move(calendar));
   return XF_OK;
@@ -103,19 +113,11 @@ void xf_calendar_free(xf_calendar* calendar) {
 }
 
 xf_status xf_calendar_name(const xf_calendar* calendar, const char** out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = c.name().c_str();
-  });
+  return query(calendar, out, [&](const Calendar& c) { return c.name().c_str(); });
 }
 
 xf_status xf_calendar_year_status(const xf_calendar* calendar, int year, int* out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = static_cast<int>(c.year_status(year));
-  });
+  return query(calendar, out, [&](const Calendar& c) { return static_cast<int>(c.year_status(year)); });
 }
 
 xf_status xf_calendar_day(const xf_calendar* calendar, xf_date day, int* working, int* kind, const char** name) {
@@ -134,59 +136,35 @@ xf_status xf_calendar_day(const xf_calendar* calendar, xf_date day, int* working
 }
 
 xf_status xf_calendar_next_workday(const xf_calendar* calendar, xf_date day, xf_date* out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = from_date(c.next_working_day(checked_date(day)));
-  });
+  return query(calendar, out, [&](const Calendar& c) { return from_date(c.next_working_day(checked_date(day))); });
 }
 
 xf_status xf_calendar_previous_workday(const xf_calendar* calendar, xf_date day, xf_date* out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = from_date(c.previous_working_day(checked_date(day)));
-  });
+  return query(calendar, out, [&](const Calendar& c) { return from_date(c.previous_working_day(checked_date(day))); });
 }
 
 xf_status xf_calendar_add_days(const xf_calendar* calendar, xf_date day, int days, xf_date* out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = from_date(c.add_calendar_days(checked_date(day), days));
-  });
+  return query(calendar, out,
+               [&](const Calendar& c) { return from_date(c.add_calendar_days(checked_date(day), days)); });
 }
 
 xf_status xf_calendar_add_workdays(const xf_calendar* calendar, xf_date day, int days, xf_date* out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = from_date(c.add_working_days(checked_date(day), days));
-  });
+  return query(calendar, out,
+               [&](const Calendar& c) { return from_date(c.add_working_days(checked_date(day), days)); });
 }
 
 xf_status xf_calendar_statutory_end(const xf_calendar* calendar, xf_date start, int days, xf_date* out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = from_date(c.statutory_period_end(checked_date(start), days));
-  });
+  return query(calendar, out,
+               [&](const Calendar& c) { return from_date(c.statutory_period_end(checked_date(start), days)); });
 }
 
 xf_status xf_calendar_workdays_between(const xf_calendar* calendar, xf_date from, xf_date to, int* out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = c.working_days_between(checked_date(from), checked_date(to));
-  });
+  return query(calendar, out,
+               [&](const Calendar& c) { return c.working_days_between(checked_date(from), checked_date(to)); });
 }
 
 xf_status xf_calendar_end_of_day(const xf_calendar* calendar, xf_date day, int64_t* out) {
-  return guard([&] {
-    const Calendar& c = calendar_of(calendar);
-    require_pointer(out, "out");
-    *out = to_unix(c.end_of_day(checked_date(day)));
-  });
+  return query(calendar, out, [&](const Calendar& c) { return to_unix(c.end_of_day(checked_date(day))); });
 }
 
 xf_status xf_calendar_add_business_seconds(const xf_calendar* calendar, int64_t start, int64_t seconds, int64_t* out) {
