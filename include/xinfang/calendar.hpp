@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,29 @@ struct SpecialDay {
   std::string name;    ///< The holiday's name (for a make-up day, the holiday it makes up for).
   std::string source;  ///< The notice that set it.
 };
+
+/** How a period counts its length. Values reach disk: fixed forever. */
+enum class PeriodUnit : std::uint8_t {
+  calendar_days = 0,  ///< Calendar days after the start day; the last day is not rolled.
+  working_days = 1,   ///< Working days after the start day (工作日).
+  statutory_days =
+      2,      ///< Calendar days after the start day, a non-working last day rolled forward (民法典 Art. 201, 203).
+  hours = 3,  ///< Exact hours from the start instant.
+  business_hours = 4,  ///< Hours inside the calendar's business windows.
+};
+
+/**
+ * @param unit A period unit.
+ * @return Its stable name, e.g. "statutory_days".
+ */
+const char* period_unit_name(PeriodUnit unit) noexcept;
+
+/**
+ * @param name A unit name ("calendar_days", "working_days", "statutory_days", "hours",
+ *             "business_hours").
+ * @return The unit, or std::nullopt for any other name.
+ */
+std::optional<PeriodUnit> parse_period_unit(std::string_view name) noexcept;
 
 /** A business-hours window within a working day: [start, end) in minutes after local midnight. */
 struct BusinessWindow {
@@ -231,6 +255,23 @@ class Calendar {
    * @return The local calendar day that @p instant falls on.
    */
   Date local_date(Instant instant) const;
+
+  /**
+   * The end of a period of @p length units that starts at @p start — the one rule every
+   * deadline and window in xinfang follows (docs/calendar.md):
+   * - day units count from the local day of @p start (not counted) and end at 24:00 local of
+   *   the day reached (calendar_days: that day; working_days: the length-th working day;
+   *   statutory_days: that day, rolled forward once to a working day if it is not one);
+   * - hours end exactly @p length hours after @p start; business_hours when @p length hours
+   *   of business time have passed (add_business_time()).
+   * @param start When the period starts (UTC).
+   * @param length The length, >= 0 (limit plus extensions plus paused time, in the unit).
+   * @param unit How it counts.
+   * @return The instant the period ends (UTC).
+   * @throws Error invalid_argument for a negative length; calendar_range for days it needs in
+   *         an unknown year.
+   */
+  Instant period_end(Instant start, int length, PeriodUnit unit) const;
 
   /** @return Whether the calendar defines business hours. */
   bool has_business_hours() const noexcept;

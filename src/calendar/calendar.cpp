@@ -373,6 +373,39 @@ Duration Calendar::business_time_between(Instant from, Instant to) const {
   return bpt::seconds(cumulative(to) - cumulative(from));
 }
 
+Instant Calendar::period_end(Instant start, int length, PeriodUnit unit) const {
+  require_valid(start);
+  if (length < 0) throw Error(ErrorCode::invalid_argument, "a period cannot be negative");
+  const Date first = local_date(start);
+  switch (unit) {
+    case PeriodUnit::calendar_days: return end_of_day(add_calendar_days(first, length));
+    case PeriodUnit::working_days: return end_of_day(add_working_days(first, length));
+    case PeriodUnit::statutory_days: return end_of_day(statutory_period_end(first, length));
+    case PeriodUnit::hours: return start + bpt::hours(length);
+    case PeriodUnit::business_hours: return add_business_time(start, bpt::hours(length));
+  }
+  throw Error(ErrorCode::invalid_argument, "unknown period unit");
+}
+
+const char* period_unit_name(PeriodUnit unit) noexcept {
+  switch (unit) {
+    case PeriodUnit::calendar_days: return "calendar_days";
+    case PeriodUnit::working_days: return "working_days";
+    case PeriodUnit::statutory_days: return "statutory_days";
+    case PeriodUnit::hours: return "hours";
+    case PeriodUnit::business_hours: return "business_hours";
+  }
+  return "unknown";
+}
+
+std::optional<PeriodUnit> parse_period_unit(std::string_view name) noexcept {
+  for (PeriodUnit unit : {PeriodUnit::calendar_days, PeriodUnit::working_days, PeriodUnit::statutory_days,
+                          PeriodUnit::hours, PeriodUnit::business_hours}) {
+    if (name == period_unit_name(unit)) return unit;
+  }
+  return std::nullopt;
+}
+
 const char* day_kind_name(DayKind kind) noexcept {
   switch (kind) {
     case DayKind::workday: return "workday";

@@ -212,3 +212,51 @@ TEST(CalendarPeriod, DecemberNewYearBreakIsListedInItsOwnYearWithTheNextYearsNot
 
 }  // namespace
 }  // namespace xinfang
+
+namespace {
+
+xinfang::Instant at_local(const char* date, int hour, int minute) {
+  const auto& cal = xinfang::Calendar::national();
+  return cal.start_of_day(xinfang::parse_date(date)) + boost::posix_time::hours(hour) +
+         boost::posix_time::minutes(minute);
+}
+
+}  // namespace
+
+// period_end is the one rule behind every deadline: each unit counted by hand from the 2025
+// table (National Day break 10-01..10-08, make-up days 09-28 Sun and 10-11 Sat).
+TEST(CalendarPeriod, PeriodEndCountsEachUnitFromTheLocalStartDay) {
+  const auto& cal = xinfang::Calendar::national();
+  using xinfang::PeriodUnit;
+  // Received 2025-09-28 15:00 local. 15 statutory days: day 15 is 10-13 (Mon, working), so the
+  // period ends 10-13 24:00 local = 10-13 16:00Z.
+  const auto received = at_local("2025-09-28", 15, 0);
+  EXPECT_EQ(cal.period_end(received, 15, PeriodUnit::statutory_days),
+            cal.end_of_day(xinfang::parse_date("2025-10-13")));
+  // 15 calendar days: same day, no roll either way.
+  EXPECT_EQ(cal.period_end(received, 15, PeriodUnit::calendar_days), cal.end_of_day(xinfang::parse_date("2025-10-13")));
+  // Received 2025-09-20: day 15 is 10-05 inside the break; calendar days do not roll,
+  // statutory days roll to 10-09.
+  const auto early = at_local("2025-09-20", 9, 0);
+  EXPECT_EQ(cal.period_end(early, 15, PeriodUnit::calendar_days), cal.end_of_day(xinfang::parse_date("2025-10-05")));
+  EXPECT_EQ(cal.period_end(early, 15, PeriodUnit::statutory_days), cal.end_of_day(xinfang::parse_date("2025-10-09")));
+  // 5 working days after Tue 09-30: 10-09, 10-10, 10-11 (make-up Sat), 10-13, 10-14.
+  EXPECT_EQ(cal.period_end(at_local("2025-09-30", 17, 0), 5, PeriodUnit::working_days),
+            cal.end_of_day(xinfang::parse_date("2025-10-14")));
+  // Hours are exact, across midnight and holidays alike.
+  EXPECT_EQ(cal.period_end(received, 2, PeriodUnit::hours), received + boost::posix_time::hours(2));
+  // The national calendar has no business hours.
+  EXPECT_THROW(cal.period_end(received, 2, PeriodUnit::business_hours), xinfang::Error);
+  EXPECT_THROW(cal.period_end(received, -1, PeriodUnit::calendar_days), xinfang::Error);
+  // A period whose end lies in 2027 is refused, not guessed.
+  EXPECT_THROW(cal.period_end(at_local("2026-12-20", 9, 0), 15, PeriodUnit::statutory_days), xinfang::Error);
+}
+
+TEST(CalendarPeriod, PeriodUnitNamesRoundTrip) {
+  using xinfang::PeriodUnit;
+  for (PeriodUnit unit : {PeriodUnit::calendar_days, PeriodUnit::working_days, PeriodUnit::statutory_days,
+                          PeriodUnit::hours, PeriodUnit::business_hours}) {
+    EXPECT_EQ(xinfang::parse_period_unit(xinfang::period_unit_name(unit)), unit);
+  }
+  EXPECT_FALSE(xinfang::parse_period_unit("days").has_value());
+}
