@@ -168,6 +168,7 @@ struct ClockRules {
   std::vector<std::string> resume_on;    ///< Event types that resume it.
   std::vector<std::string> restart_on;   ///< Event types that restart it from zero.
   std::vector<PetitionType> applies_to;  ///< Types it runs for (empty = all).
+  std::vector<std::string> categories;   ///< Categories it runs for (empty = all), e.g. a hotline's time classes.
   ExtensionRule extension;               ///< Extensions allowed.
   bool carry_over_on_transfer = true;    ///< Whether a transfer keeps the clock (else restarts it).
   std::vector<EscalationStep> ladder;    ///< Escalation steps, in order.
