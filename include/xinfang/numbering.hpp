@@ -37,7 +37,9 @@ class CaseNumberFormat {
   /**
    * Parses a template. Fields: `{org}`, `{yyyy}`, `{yy}`, `{mm}`, `{dd}`, `{channel}`,
    * `{category}`, and exactly one `{seq}` or `{seq:0N}` (zero-padded to N digits, 1..12); other
-   * characters are literal (letters, digits, `-`, `_`, `/`, `.`).
+   * characters are literal (letters, digits, `-`, `_`, `/`, `.`). No field twice; `{mm}` needs
+   * a year and `{dd}` needs `{mm}` (else numbers would repeat); no two variable-width fields
+   * (codes, `{seq}` without width) side by side.
    * @param pattern The template.
    * @param check_character Whether numbers end in a check character.
    * @return The format.
@@ -47,8 +49,10 @@ class CaseNumberFormat {
 
   /**
    * @param fields The values.
-   * @return The case number.
-   * @throws Error invalid_argument for a sequence < 1 or wider than its field.
+   * @return The case number, in upper case, the check character (if any) appended directly.
+   * @throws Error invalid_argument for a sequence < 1 or wider than its field, or a field the
+   *         template prints that is missing (a date that is not a real date, a code that is
+   *         empty or not letters and digits).
    */
   std::string format(const NumberFields& fields) const;
 
@@ -56,15 +60,18 @@ class CaseNumberFormat {
    * The sequence scope of a number: the key the store allocates sequences under, made of the
    * organisation and whichever date, channel and category fields the template contains.
    * @param fields The values (the sequence is ignored).
-   * @return The scope key, e.g. "MZJ|2025".
+   * @return The scope key, e.g. "MZJ|2025", "MZJ|2025-03", "MZJ|2025|V".
+   * @throws Error invalid_argument if the organisation code, or a field the template prints, is
+   *         missing.
    */
   std::string sequence_scope(const NumberFields& fields) const;
 
   /**
    * Parses a number written under this template, checking its check character.
    * @param number A case number, as typed or read out (case-insensitive, spaces ignored).
-   * @return The fields it carries (those the template has), or std::nullopt if it does not
-   *         match the template or its check character is wrong.
+   * @return The fields it carries (those the template has; codes upper-cased; the date is the
+   *         first day of the year or month when the template has no day, `{yy}` read as 20yy), or
+   *         std::nullopt if it does not match the template or its check character is wrong.
    */
   std::optional<NumberFields> parse_number(std::string_view number) const;
 
@@ -86,7 +93,8 @@ class CaseNumberFormat {
 
 /**
  * The ISO/IEC 7064 MOD 37-36 check character of a text over 0-9 and A-Z (other characters are
- * skipped; letters are folded to upper case).
+ * skipped; letters are folded to upper case). It detects every single substitution and all
+ * adjacent transpositions but one pair in 630 (values x, x+1 at one state; see numbering_test).
  * @param text The number without its check character.
  * @return A character in 0-9A-Z.
  */
@@ -94,7 +102,9 @@ char check_character_mod37_36(std::string_view text) noexcept;
 
 /**
  * Makes a petitioner's query code from random bytes the caller supplies (the engine's injected
- * random source): 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
+ * random source): 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L), 49.5 bits.
+ * The bytes, read as one number, are reduced modulo 31^10: uniform to within 31^10 / 256^n for
+ * n bytes (under 2^-30 for 10). A pure function of the bytes.
  * @param random_bytes At least 10 bytes of randomness.
  * @return The code.
  * @throws Error invalid_argument if fewer than 10 bytes are given.
@@ -108,8 +118,9 @@ std::string make_query_code(const std::vector<std::uint8_t>& random_bytes);
  * @param salt A per-installation secret.
  * @param kind What the value is ("id", "phone", "query"): the same digits as a phone and as an
  *             identity number do not collide.
- * @param value The value; identity numbers are upper-cased and phones reduced to their digits
- *              before hashing.
+ * @param value The value; identity numbers and query codes lose their whitespace and are
+ *              upper-cased, phones are reduced to their digits with a leading +86 or 0086
+ *              dropped, before hashing.
  * @return 64 lower-case hex digits.
  */
 std::string salted_hash(std::string_view salt, std::string_view kind, std::string_view value);
