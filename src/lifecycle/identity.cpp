@@ -1,0 +1,86 @@
+// Salted hashes of petitioners' identity numbers and phones, and of query codes: what the
+// library keeps instead of the raw values, so that repeat petitions can be matched without a
+// searchable copy of anyone's identity.
+//
+// hash = hex(SHA-256(salt || 0x00 || kind || 0x00 || normalise(kind, value)))
+//
+// Normalisation makes the same person's value hash the same however it was typed:
+// - "id" and "query": ASCII whitespace removed (not only trimmed: an identity number or a
+//   query code never contains a space, but a clerk may type one), ASCII letters upper-cased
+//   (the final X of a resident identity number, a query code read out in lower case);
+// - "phone": digits only, and a leading country code +86 or 0086 dropped, so "+86 138-0013-8000",
+//   "0086 13800138000" and "13800138000" agree;
+// - any other kind: the value unchanged.
+// The kind is part of the hashed text, so the same digits as a phone and as an identity number
+// never collide.
+#include <openssl/evp.h>
+
+#include <cstdio>
+#include <string>
+
+#include "xinfang/error.hpp"
+#include "xinfang/numbering.hpp"
+
+namespace xinfang {
+
+namespace {
+
+bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::string normalise_code(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (char c : value) {
+    if (is_space(c)) continue;
+    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return out;
+}
+
+std::string normalise_phone(std::string_view value) {
+  std::size_t start = 0;
+  while (start < value.size() && is_space(value[start])) ++start;
+  const bool plus = start < value.size() && value[start] == '+';
+  std::string digits;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  if (plus && digits.compare(0, 2, "86") == 0) return digits.substr(2);
+  if (!plus && digits.compare(0, 4, "0086") == 0) return digits.substr(4);
+  return digits;
+}
+
+std::string normalise(std::string_view kind, std::string_view value) {
+  if (kind == "id" || kind == "query") return normalise_code(value);
+  if (kind == "phone") return normalise_phone(value);
+  return std::string(value);
+}
+
+}  // namespace
+
+std::string salted_hash(std::string_view salt, std::string_view kind, std::string_view value) {
+  std::string message;
+  message.reserve(salt.size() + kind.size() + value.size() + 2);
+  message.append(salt);
+  message += '\0';
+  message.append(kind);
+  message += '\0';
+  message += normalise(kind, value);
+
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(message.data(), message.size(), digest, &length, EVP_sha256(), nullptr) != 1 || length != 32)
+    throw Error(ErrorCode::internal, "salted_hash: OpenSSL SHA-256 failed");
+
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(2 * length, '0');
+  for (unsigned int k = 0; k < length; ++k) {
+    hex[2 * k] = kHex[digest[k] >> 4];
+    hex[2 * k + 1] = kHex[digest[k] & 0x0F];
+  }
+  return hex;
+}
+
+}  // namespace xinfang
