@@ -2,10 +2,10 @@
 // under them, the ISO/IEC 7064 MOD 37-36 check character, and query codes from injected bytes.
 // Everything here is pure; the sequence itself is the store's.
 //
-// Conventions (docs/lifecycle.md repeats them for policy authors):
+// Conventions (also in the doc comments of include/xinfang/numbering.hpp):
 // - Numbers are canonical in upper case: format() upper-cases codes and literal letters, and
-//   parse_number() folds case and drops spaces before matching, so "mzj - 2025 - 000123 k"
-//   reads as "MZJ-2025-000123K".
+//   parse_number() folds case and drops spaces before matching, so "mzj - 2025 - 000123 l"
+//   reads as "MZJ-2025-000123L".
 // - The check character, when the template has one, is appended directly after the last field
 //   (as on a resident identity card), computed over the canonical number (ISO/IEC 7064 skips
 //   the separators).
