@@ -73,6 +73,8 @@ inline void require_one_subcommand(CLI::App& app) {
 void register_calendar_command(CLI::App& app, Globals& globals);
 /** `xinfang demo`: the statutory calendar and worked deadlines (demo_command.cpp). */
 void register_demo_command(CLI::App& app, Globals& globals);
+/** `xinfang policy ...`: check, show, list (policy_command.cpp). */
+void register_policy_command(CLI::App& app, Globals& globals);
 
 }  // namespace xinfang::cli
 

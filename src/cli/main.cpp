@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   Globals globals;
   register_calendar_command(app, globals);
   register_demo_command(app, globals);
+  register_policy_command(app, globals);
 
   try {
     app.parse(argc, argv);
