@@ -1,0 +1,101 @@
+# Runs the built `xinfang policy check` on every preset file (exit 0, "ok NAME VERSION") and on
+# every broken policy listed in broken/expected.tsv (exit 1, one line on stderr
+# "xinfang: error: CODE: FILE: ..." containing the expected JSON path), then `policy list`,
+# `policy show` and the usage errors.
+# Usage: cmake -DXINFANG=path -DPRESET_DIR=dir -DBROKEN_DIR=dir -P check_cli.cmake
+
+function(fail message)
+  message(SEND_ERROR "${message}")
+endfunction()
+
+function(run_xinfang)
+  execute_process(COMMAND ${XINFANG} ${ARGN}
+    RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(status "${status}" PARENT_SCOPE)
+  set(out "${out}" PARENT_SCOPE)
+  set(err "${err}" PARENT_SCOPE)
+endfunction()
+
+# Every preset file passes, and says its name.
+foreach(preset cn-national-2022 cn-national-2005 hotline-12345)
+  run_xinfang(policy check ${PRESET_DIR}/${preset}.json)
+  if(NOT status EQUAL 0)
+    fail("policy check ${preset}.json: exit ${status}, stderr: ${err}")
+  endif()
+  if(NOT out MATCHES "^ok ${preset} [^\n]+\n$")
+    fail("policy check ${preset}.json: unexpected output: ${out}")
+  endif()
+  run_xinfang(policy show ${preset})
+  if(NOT status EQUAL 0 OR NOT out MATCHES "\"name\": \"${preset}\"")
+    fail("policy show ${preset}: exit ${status}, output does not name the preset")
+  endif()
+endforeach()
+
+# Every broken file fails with its code and path, in one line on stderr.
+file(STRINGS ${BROKEN_DIR}/expected.tsv lines ENCODING UTF-8)
+set(count 0)
+foreach(line IN LISTS lines)
+  if(line MATCHES "^#" OR line STREQUAL "")
+    continue()
+  endif()
+  string(REPLACE "\t" ";" fields "${line}")
+  list(GET fields 0 file)
+  list(GET fields 1 code)
+  list(GET fields 2 needle)
+  math(EXPR count "${count} + 1")
+  run_xinfang(policy check ${BROKEN_DIR}/${file})
+  if(NOT status EQUAL 1)
+    fail("policy check ${file}: exit ${status}, expected 1")
+  endif()
+  string(REGEX MATCHALL "\n" newlines "${err}")
+  list(LENGTH newlines line_count)
+  if(NOT line_count EQUAL 1)
+    fail("policy check ${file}: stderr has ${line_count} lines, expected 1: ${err}")
+  endif()
+  string(FIND "${err}" "xinfang: error: ${code}: ${BROKEN_DIR}/${file}: " at_start)
+  if(NOT at_start EQUAL 0)
+    fail("policy check ${file}: stderr does not start with 'xinfang: error: ${code}: FILE: ': ${err}")
+  endif()
+  string(FIND "${err}" "${needle}" at)
+  if(at EQUAL -1)
+    fail("policy check ${file}: stderr lacks '${needle}': ${err}")
+  endif()
+  string(FIND "${out}" "${needle}" at)
+  if(at EQUAL -1)
+    fail("policy check ${file}: stdout lacks '${needle}': ${out}")
+  endif()
+endforeach()
+if(count LESS 15)
+  fail("expected.tsv lists only ${count} broken policies")
+endif()
+
+# Several files at once: each is reported, and one failure fails the run.
+run_xinfang(policy check ${PRESET_DIR}/cn-national-2022.json ${BROKEN_DIR}/clock_bad_unit.json)
+if(NOT status EQUAL 1 OR NOT out MATCHES "^ok cn-national-2022 " OR NOT out MATCHES "/clocks/handling/unit:")
+  fail("policy check of a good and a bad file: exit ${status}, output: ${out}")
+endif()
+
+# --json: one document on stdout, also when a file fails.
+run_xinfang(policy check --json ${BROKEN_DIR}/clock_bad_unit.json)
+if(NOT status EQUAL 1 OR NOT out MATCHES "\"path\": \"/clocks/handling/unit\"" OR NOT out MATCHES "\"ok\": false")
+  fail("policy check --json: exit ${status}, output: ${out}")
+endif()
+
+run_xinfang(policy list)
+if(NOT status EQUAL 0 OR NOT out MATCHES "cn-national-2022" OR NOT out MATCHES "hotline-12345")
+  fail("policy list: exit ${status}, output: ${out}")
+endif()
+
+# An unknown preset is refused by the library (1); a missing argument is a usage error (2).
+run_xinfang(policy show cn-national-2023)
+if(NOT status EQUAL 1 OR NOT err MATCHES "^xinfang: error: not_found: ")
+  fail("policy show of an unknown preset: exit ${status}, stderr: ${err}")
+endif()
+run_xinfang(policy check)
+if(NOT status EQUAL 2 OR NOT err MATCHES "^xinfang: error: invalid_argument: ")
+  fail("policy check without a file: exit ${status}, stderr: ${err}")
+endif()
+run_xinfang(policy check ${BROKEN_DIR}/no-such-file.json)
+if(NOT status EQUAL 1 OR NOT err MATCHES "^xinfang: error: not_found: ")
+  fail("policy check of a missing file: exit ${status}, stderr: ${err}")
+endif()
