@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "policy/policy_impl.hpp"
 #include "util/utf8.hpp"
@@ -16,12 +17,74 @@ namespace {
 // Presets may themselves extend presets; deeper than this is surely a cycle.
 constexpr int kMaxExtendsDepth = 8;
 
+// Finds keys given twice in one object while the parser runs: JSON parsers keep one of the two
+// silently, and a policy must not lose a definition without a word. Tracks the JSON path.
+class DuplicateKeys {
+ public:
+  explicit DuplicateKeys(std::vector<Issue>& issues) : issues_(issues) {}
+
+  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
+    switch (event) {
+      case Json::parse_event_t::object_start: frames_.push_back(Frame{false, {}, {}, 0}); break;
+      case Json::parse_event_t::array_start: frames_.push_back(Frame{true, {}, {}, 0}); break;
+      case Json::parse_event_t::key: {
+        Frame& frame = frames_.back();
+        frame.key = parsed.get<std::string>();
+        if (!frame.keys.insert(frame.key).second) {
+          issues_.push_back(Issue{ErrorCode::invalid_data, path(),
+                                  "key given twice in one object (one of the two would be silently lost)"});
+        }
+        break;
+      }
+      case Json::parse_event_t::object_end:
+      case Json::parse_event_t::array_end:
+        frames_.pop_back();
+        element_done();
+        break;
+      case Json::parse_event_t::value: element_done(); break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    std::set<std::string> keys;
+    std::string key;
+    std::size_t index;
+  };
+
+  void element_done() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  }
+
+  std::string path() const {
+    std::string result;
+    for (const Frame& frame : frames_) {
+      result += "/";
+      if (frame.array) {
+        result += std::to_string(frame.index);
+        continue;
+      }
+      for (char c : frame.key)
+        result += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    }
+    return result;
+  }
+
+  std::vector<Issue>& issues_;
+  std::vector<Frame> frames_;
+};
+
 // Parses @p text (what names it in messages) and applies its "extends", recording any finding.
 std::optional<Json> resolve(std::string_view text, const std::string& what, int depth, std::vector<Issue>& issues) {
   Json doc;
   try {
     util::require_utf8(text, what);
-    doc = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+    std::vector<Issue> duplicates;
+    doc = Json::parse(text.begin(), text.end(), DuplicateKeys(duplicates), /*allow_exceptions=*/true,
+                      /*ignore_comments=*/true);
+    issues.insert(issues.end(), duplicates.begin(), duplicates.end());
   } catch (const Error& e) {
     issues.push_back(Issue{e.code(), "", e.what()});
     return std::nullopt;

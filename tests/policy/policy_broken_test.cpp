@@ -60,6 +60,13 @@ TEST(PolicyBroken, SyntaxErrorGivesLineAndColumn) {
   EXPECT_TRUE(fails_with("{\n  \"name\": \"x\",\n  \"version\": 1,,\n}", ErrorCode::parse_error, "line 3, column"));
 }
 
+TEST(PolicyBroken, KeyGivenTwiceIsReportedWithItsPathInsideArrays) {
+  EXPECT_TRUE(fails_with(extending(R"("routing": {"rules": [
+      {"name": "a", "unit": "general"},
+      {"name": "b", "unit": "general", "categories": [], "unit": "pensions"}]})"),
+                         ErrorCode::invalid_data, "policy /routing/rules/1/unit: key given twice"));
+}
+
 TEST(PolicyBroken, WrongTypesNameTheirPath) {
   EXPECT_TRUE(fails_with(extending(R"("max_representatives": "5")"), ErrorCode::invalid_data,
                          "policy /max_representatives: must be a whole number"));
