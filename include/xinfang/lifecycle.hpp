@@ -123,6 +123,13 @@ struct PriorCase {
   Instant registered_at;                       ///< When it was registered.
 };
 
+/** A suspension (中止): from its suspended event to its resumed one. */
+struct Suspension {
+  Instant from;        ///< When it was suspended.
+  Instant to;          ///< When it was resumed (not_a_date_time while it lasts).
+  std::string reason;  ///< Why.
+};
+
 /** The state of a case: the fold of its events. */
 struct CaseState {
   std::int64_t version = 0;  ///< Number of events applied (the expected version for the next command).
@@ -176,6 +183,11 @@ struct CaseState {
   int escalation_level = 0;                    ///< Highest escalation step fired.
   std::string policy_name;                     ///< The policy it was registered under.
   std::string policy_version;                  ///< Its version.
+  /// Every suspension, in order: the handling and re-review clocks do not count them.
+  std::vector<Suspension> suspensions;
+  /// An open case of the same matter at an organisation below this one (its number; "" if none):
+  /// this organisation does not accept it (信访工作条例 第十九条第三款).
+  std::string handled_below;
 };
 
 /** One change to a case: the unit of the audit log. */
