@@ -237,7 +237,9 @@ const std::vector<std::string>& event_type_names();
  * @return The events the command produces, in order (at least one).
  * @throws Error invalid_data (a malformed command, with the JSON path), invalid_utf8,
  *         invalid_state (not allowed in the case's status), forbidden (the actor's roles),
- *         out_of_window (outside its period), not_found (an id the policy does not define).
+ *         out_of_window (outside its period), not_found (an id the policy does not define),
+ *         invalid_argument (an unusable context: no time, no actor id; an intake without
+ *         number, query code or salt).
  */
 std::vector<Event> decide(const CaseState& state, const Command& command, const DecideContext& context);
 

@@ -35,10 +35,10 @@ Instant require_handling_deadline(const CaseState& state, const Command& command
   if (!deadline) {
     refuse(ErrorCode::invalid_state, command, "the handling clock has not started: the case was not accepted here");
   }
-  require_before(command, context, *deadline,
-                 describe_period(context.calendar, "handling", clock.period, state.accepted_at) +
+  require_before(command, context, deadline->deadline,
+                 describe_period(context.calendar, "handling", clock.period, deadline->start) +
                      (state.extension_total > 0 ? " with " + std::to_string(state.extension_total) + " granted" : ""));
-  return *deadline;
+  return deadline->deadline;
 }
 
 // Art. 34: at most max_times extensions, max_total in all.
@@ -151,7 +151,7 @@ Events decide_approve_extension(const CaseState& state, const Command& command, 
   const auto deadline = provisional_handling_deadline(extended, context.policy, context.calendar, context.now);
   payload["amount"] = state.extension_requested;
   payload["unit"] = period_unit_name(clock.period.unit);
-  payload["deadline"] = format_instant(*deadline);
+  payload["deadline"] = format_instant(deadline->deadline);
   payload["article"] = clock.extension.article;
   return {make_event(context, "extension_approved", std::move(payload))};
 }

@@ -73,14 +73,22 @@ std::string reason_article(const Policy& policy, std::string_view reason, const 
 /// apply to the case's type).
 const ClockRules* handling_clock(const Policy& policy, const CaseState& state);
 
+/// A handling deadline and what it was counted from.
+struct HandlingDeadline {
+  const ClockRules* clock;  ///< The handling clock.
+  Instant start;            ///< When it started (acceptance, or registration for a clock that starts then).
+  Instant deadline;         ///< When it ends.
+};
+
 /**
  * PROVISIONAL — replaced by the deadline module (a later issue). The handling deadline of
- * DESIGN.md §4: period_end(accepted_at, limit + extension_total + paused, unit), where paused is
- * the suspensions since acceptance (an open one counts up to @p now) measured in the clock's unit.
- * @return nullopt if no handling clock runs for the case or it was never accepted.
+ * DESIGN.md §4: period_end(start, limit + extension_total + paused, unit), where start is the
+ * acceptance (or the registration, for a clock that starts on it) and paused is the suspensions
+ * since the start and before the reply (an open one counts up to @p now), in the clock's unit.
+ * @return nullopt if no handling clock runs for the case or it has not started.
  */
-std::optional<Instant> provisional_handling_deadline(const CaseState& state, const Policy& policy,
-                                                     const Calendar& calendar, Instant now);
+std::optional<HandlingDeadline> provisional_handling_deadline(const CaseState& state, const Policy& policy,
+                                                              const Calendar& calendar, Instant now);
 
 // ---- the deciders, one per command, grouped by file ----
 using Events = std::vector<Event>;

@@ -11,6 +11,11 @@ namespace {
 
 namespace bpt = boost::posix_time;
 
+template <typename T>
+bool contains(const std::vector<T>& items, const T& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
 int whole_hours_up(Duration duration) {
   const auto seconds = duration.total_seconds();
   return static_cast<int>((seconds + 3599) / 3600);
@@ -31,15 +36,6 @@ int paused_length(const Calendar& calendar, PeriodUnit unit, Instant from, Insta
   return 0;
 }
 
-}  // namespace
-
-namespace {
-
-template <typename T>
-bool contains(const std::vector<T>& items, const T& item) {
-  return std::find(items.begin(), items.end(), item) != items.end();
-}
-
 bool runs_for(const ClockRules& clock, const CaseState& state) {
   return (clock.applies_to.empty() || contains(clock.applies_to, state.type)) &&
          (clock.categories.empty() || contains(clock.categories, state.category));
@@ -48,33 +44,43 @@ bool runs_for(const ClockRules& clock, const CaseState& state) {
 }  // namespace
 
 // The clock named "handling" if it runs for the case; else the first clock that runs for it,
-// starts on acceptance and stops on the reply (a policy may split handling by category).
+// starts on acceptance or registration and stops on the reply (a policy may split handling by
+// category, as the hotline preset does).
 const ClockRules* handling_clock(const Policy& policy, const CaseState& state) {
   if (const ClockRules* clock = policy.find_clock("handling"); clock != nullptr && runs_for(*clock, state)) {
     return clock;
   }
   for (const ClockRules& clock : policy.clocks()) {
-    if (runs_for(clock, state) && contains(clock.start_on, std::string("accepted")) &&
-        contains(clock.stop_on, std::string("replied"))) {
+    if (runs_for(clock, state) && contains(clock.stop_on, std::string("replied")) &&
+        (contains(clock.start_on, std::string("accepted")) || contains(clock.start_on, std::string("registered")))) {
       return &clock;
     }
   }
   return nullptr;
 }
 
-std::optional<Instant> provisional_handling_deadline(const CaseState& state, const Policy& policy,
-                                                     const Calendar& calendar, Instant now) {
+std::optional<HandlingDeadline> provisional_handling_deadline(const CaseState& state, const Policy& policy,
+                                                              const Calendar& calendar, Instant now) {
   const ClockRules* clock = handling_clock(policy, state);
-  if (clock == nullptr || state.accepted_at.is_special()) return std::nullopt;
+  if (clock == nullptr) return std::nullopt;
+  // The clock starts on acceptance (the national presets) or on registration.
+  Instant start(bpt::not_a_date_time);
+  if (contains(clock->start_on, std::string("accepted"))) {
+    start = state.accepted_at;
+  } else if (contains(clock->start_on, std::string("registered"))) {
+    start = state.registered_at;
+  }
+  if (start.is_special()) return std::nullopt;
   const PeriodUnit unit = clock->period.unit;
   int paused = 0;
   for (const Suspension& s : state.suspensions) {
-    // Only suspensions of handling: after acceptance and before the reply.
-    if (s.from < state.accepted_at) continue;
+    // Only suspensions of handling: after the start and before the reply.
+    if (s.from < start) continue;
     if (!state.replied_at.is_special() && s.from >= state.replied_at) continue;
     paused += paused_length(calendar, unit, s.from, s.to.is_special() ? now : s.to);
   }
-  return calendar.period_end(state.accepted_at, clock->period.limit + state.extension_total + paused, unit);
+  return HandlingDeadline{clock, start,
+                          calendar.period_end(start, clock->period.limit + state.extension_total + paused, unit)};
 }
 
 }  // namespace xinfang::lifecycle_detail
