@@ -126,7 +126,7 @@ TestCase& TestCase::run(const std::string& name, const Json& args, const Actor& 
 
 std::vector<Event> TestCase::decide(const std::string& name, const Json& args, const Actor& actor, Instant at,
                                     std::vector<PriorCase> prior) const {
-  DecideContext context{national_policy(), national_calendar(), at, actor, number, kQueryCode, kSalt, std::move(prior)};
+  DecideContext context{*policy, national_calendar(), at, actor, number, kQueryCode, kSalt, std::move(prior)};
   return xinfang::decide(state_, Command{name, args}, context);
 }
 

@@ -79,6 +79,8 @@ class TestCase {
   Instant last_at() const;
 
   std::string number = "MZJ-2025-000001X";
+  /// The policy commands are decided under (cn-national-2022 unless a test changes it).
+  const Policy* policy = &national_policy();
 
  private:
   CaseState state_;
