@@ -123,6 +123,13 @@ std::optional<Instant> parse_instant(std::string_view text) {
 }
 
 std::string printable(std::string_view text) {
+  // Messages are one line: a long key or name is cut, and says how long it was.
+  constexpr std::size_t kMaxShown = 100;
+  std::string suffix;
+  if (text.size() > kMaxShown) {
+    suffix = "... (" + std::to_string(text.size()) + " bytes)";
+    text = text.substr(0, kMaxShown);
+  }
   std::string out;
   while (!text.empty()) {
     const std::size_t bad = util::find_invalid_utf8(text);
@@ -136,7 +143,7 @@ std::string printable(std::string_view text) {
     out += hex;
     text.remove_prefix(bad + 1);
   }
-  return out;
+  return out + suffix;
 }
 
 JsonReader::JsonReader(std::string subject, const Json& value, std::string path, bool null_is_empty)

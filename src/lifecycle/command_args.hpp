@@ -33,7 +33,7 @@ std::string format_instant(Instant instant);
 /// Parses "YYYY-MM-DDTHH:MM:SS" with an optional fraction and "Z" or "+HH:MM"/"-HH:MM"; nullopt if not.
 std::optional<Instant> parse_instant(std::string_view text);
 
-/// @return @p text with bytes that are not UTF-8 shown as \xNN, for messages.
+/// @return @p text with bytes that are not UTF-8 shown as \xNN, cut after 100 bytes, for messages.
 std::string printable(std::string_view text);
 
 /**

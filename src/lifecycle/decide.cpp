@@ -220,7 +220,8 @@ std::vector<Event> decide(const CaseState& state, const Command& command, const 
   auto it = table.find(command.name);
   const std::vector<CaseStatus>* allowed = allowed_statuses(command.name);
   if (it == table.end() || allowed == nullptr) {
-    throw Error(ErrorCode::invalid_data, "unknown command '" + command.name + "' (docs/lifecycle.md lists them)");
+    throw Error(ErrorCode::invalid_data,
+                "unknown command '" + printable(command.name) + "' (docs/lifecycle.md lists them)");
   }
   check_context(command, context);
   check_status(state, command, *allowed);

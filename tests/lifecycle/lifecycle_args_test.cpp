@@ -149,6 +149,15 @@ TEST(LifecycleArgs, MissingRequiredArgumentsAreRefusedWithTheirPath) {
   }
 }
 
+TEST(LifecycleArgs, AHugeUnknownKeyIsNamedInOneShortLine) {
+  Json args = rich_args("note");
+  args[std::string(10 * 1024 * 1024, 'k')] = 1;
+  const Attempt a = attempt("note", args);
+  EXPECT_EQ(a.code, ErrorCode::invalid_data);
+  EXPECT_LT(a.message.size(), 300u);
+  EXPECT_TRUE(contains(a.message, "... (10485760 bytes): unknown key")) << a.message;
+}
+
 TEST(LifecycleArgs, UnknownKeysAreRefused) {
   for (const auto& command : command_names()) {
     Json args = rich_args(command);
