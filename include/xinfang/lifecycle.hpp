@@ -212,7 +212,7 @@ struct DecideContext {
   Actor actor;               ///< Who performs it.
   /// For intake: the case number the store allocated (see CaseNumberFormat).
   std::string number;
-  /// For intake: the petitioner's query code, already generated (generate_query_code()).
+  /// For intake: the petitioner's query code, already generated (make_query_code()).
   std::string query_code;
   /// For intake: the salt of identity hashes (a per-installation secret).
   std::string identity_salt;

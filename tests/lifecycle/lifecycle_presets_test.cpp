@@ -69,8 +69,8 @@ TEST(LifecyclePresets, UnderThe2005RulesAConcludedMatterCitesThe2005Article) {
 }
 
 TEST(LifecyclePresets, AHotlineTicketRunsUnderTheHotlineRules) {
-  const Actor operator_{"op-7", "hotline_center", "call_center", {"registrar"}};
-  const Actor dispatch{"pd-2", "hotline_center", "dispatch_center", {"dispatcher"}};
+  const Actor operator_{"op-7", "city_government", "call_center", {"registrar"}};
+  const Actor dispatch{"pd-2", "city_government", "dispatch_center", {"dispatcher"}};
   TestCase c;
   c.policy = &hotline();
   c.number = "20250303000042";
@@ -86,14 +86,36 @@ TEST(LifecyclePresets, AHotlineTicketRunsUnderTheHotlineRules) {
   c.run("route", {{"unit", "emergency_desk"}, {"handler", "h-yj"}}, dispatch, local("2025-03-03 08:20"));
   // Nobody may extend a hotline ticket's hours: the preset gives the command to no role.
   EXPECT_EQ(c.attempt("request_extension", {{"amount", 2}, {"reason", "x"}},
-                      handler_in("emergency_desk", "hotline_center"), local("2025-03-03 09:00")),
+                      handler_in("emergency_desk", "city_government"), local("2025-03-03 09:00")),
             ErrorCode::forbidden);
-  c.run("reply", {{"outcome", "supported"}, {"text", "已恢复供水"}}, handler_in("emergency_desk", "hotline_center"),
+  c.run("reply", {{"outcome", "supported"}, {"text", "已恢复供水"}}, handler_in("emergency_desk", "city_government"),
         local("2025-03-03 12:00"));
   c.run("rate", {{"level", "basically_satisfied"}}, petitioner(), local("2025-03-03 18:00"));
   EXPECT_EQ(c.state().status, CaseStatus::rated);
   // The hotline has no review: the preset gives request_review to nobody.
   EXPECT_EQ(c.attempt("request_review", Json::object(), petitioner(), local("2025-03-04 09:00")), ErrorCode::forbidden);
+}
+
+// Regression: the centre sat beside the bureaus in the organisation tree, so 派单 (交办) to a
+// bureau was refused as "not below us".
+TEST(LifecyclePresets, TheHotlineCentreDispatchesATicketToABureauBelowIt) {
+  const Actor operator_{"op-7", "city_government", "call_center", {"registrar"}};
+  const Actor dispatch{"pd-2", "city_government", "dispatch_center", {"dispatcher"}};
+  TestCase c;
+  c.policy = &hotline();
+  c.number = "20250303000043";
+  c.intake({{"channel", "hotline"},
+            {"type", "claim"},
+            {"category", "water"},
+            {"subject", "水管漏水"},
+            {"content", "楼下水管漏水。"},
+            {"petitioners", Json::array({{{"name", "李某"}, {"phone", "13700000001"}}})},
+            {"received_at", "2025-03-03T09:05:00+08:00"}},
+           local("2025-03-03 09:10"), operator_);
+  c.run("accept", Json::object(), dispatch, local("2025-03-03 09:15"));
+  c.run("assign", {{"unit", "water_supply"}}, dispatch, local("2025-03-03 09:20"));
+  EXPECT_EQ(c.state().status, CaseStatus::assigned);
+  EXPECT_EQ(c.state().unit, "water_supply");
 }
 
 }  // namespace
