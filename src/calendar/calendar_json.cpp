@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "calendar/calendar_data.hpp"
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 #include "xinfang/error.hpp"
 
@@ -71,19 +72,12 @@ int read_year_value(const json& value, const std::string& path) {
   return static_cast<int>(year);
 }
 
-// sscanf's %d alone would accept a sign or a space where a digit belongs ("+8:00").
-bool digits_at(const std::string& text, std::size_t position, std::size_t count) {
-  if (position + count > text.size()) return false;
-  return std::all_of(text.begin() + static_cast<long>(position), text.begin() + static_cast<long>(position + count),
-                     [](char c) { return c >= '0' && c <= '9'; });
-}
-
 int read_clock_minute(const json& value, const std::string& path) {
   const std::string text = read_string(value, path);
   int hours = -1;
   int minutes = -1;
   char extra = 0;
-  if (!digits_at(text, 0, 2) || !digits_at(text, 3, 2) || text.size() != 5 ||
+  if (!util::digits_at(text, 0, 2) || !util::digits_at(text, 3, 2) || text.size() != 5 ||
       std::sscanf(text.c_str(), "%2d:%2d%c", &hours, &minutes, &extra) != 2 || text[2] != ':' || hours < 0 ||
       hours > 24 || minutes < 0 || minutes > 59 || (hours == 24 && minutes != 0)) {
     fail(path, "'" + text + "' is not a time of day HH:MM (00:00-24:00)");
@@ -134,7 +128,7 @@ void read_time_zone(const json& value, const std::string& path, CalendarData& da
   int minutes = 0;
   char sign = 0;
   char extra = 0;
-  if (name.size() == 9 && digits_at(name, 4, 2) && digits_at(name, 7, 2) && name[6] == ':' &&
+  if (name.size() == 9 && util::digits_at(name, 4, 2) && util::digits_at(name, 7, 2) && name[6] == ':' &&
       std::sscanf(name.c_str(), "UTC%c%2d:%2d%c", &sign, &hours, &minutes, &extra) == 3 &&
       (sign == '+' || sign == '-') && hours <= 14 && minutes <= 59) {
     data.time_zone = name;

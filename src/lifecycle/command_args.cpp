@@ -7,35 +7,13 @@
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace xinfang::lifecycle_detail {
 namespace {
 
 namespace bpt = boost::posix_time;
-
-// RFC 6901: "~" is written "~0" and "/" is written "~1" inside a path segment.
-std::string escape_segment(std::string_view key) {
-  std::string out;
-  for (char c : printable(key)) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-bool digits(std::string_view text, std::size_t position, std::size_t count) {
-  if (position + count > text.size()) return false;
-  for (std::size_t i = position; i < position + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return false;
-  }
-  return true;
-}
 
 int number_at(std::string_view text, std::size_t position, std::size_t count) {
   int value = 0;
@@ -71,9 +49,9 @@ std::string format_instant(Instant instant) {
 
 std::optional<Instant> parse_instant(std::string_view text) {
   // YYYY-MM-DDTHH:MM:SS
-  if (text.size() < 20 || !digits(text, 0, 4) || text[4] != '-' || !digits(text, 5, 2) || text[7] != '-' ||
-      !digits(text, 8, 2) || text[10] != 'T' || !digits(text, 11, 2) || text[13] != ':' || !digits(text, 14, 2) ||
-      text[16] != ':' || !digits(text, 17, 2)) {
+  if (text.size() < 20 || !util::digits_at(text, 0, 4) || text[4] != '-' || !util::digits_at(text, 5, 2) ||
+      text[7] != '-' || !util::digits_at(text, 8, 2) || text[10] != 'T' || !util::digits_at(text, 11, 2) ||
+      text[13] != ':' || !util::digits_at(text, 14, 2) || text[16] != ':' || !util::digits_at(text, 17, 2)) {
     return std::nullopt;
   }
   const int hour = number_at(text, 11, 2);
@@ -98,8 +76,8 @@ std::optional<Instant> parse_instant(std::string_view text) {
   if (position < text.size() && text[position] == 'Z') {
     ++position;
   } else if (position < text.size() && (text[position] == '+' || text[position] == '-')) {
-    if (!digits(text, position + 1, 2) || position + 3 >= text.size() || text[position + 3] != ':' ||
-        !digits(text, position + 4, 2)) {
+    if (!util::digits_at(text, position + 1, 2) || position + 3 >= text.size() || text[position + 3] != ':' ||
+        !util::digits_at(text, position + 4, 2)) {
       return std::nullopt;
     }
     const int hours = number_at(text, position + 1, 2);
@@ -157,7 +135,7 @@ JsonReader::JsonReader(std::string subject, const Json& value, std::string path,
 }
 
 std::string JsonReader::path_of(std::string_view key) const {
-  return path_ + "/" + escape_segment(key);
+  return path_ + "/" + util::json_pointer_segment(printable(key));
 }
 
 void JsonReader::fail(std::string_view key, const std::string& what) const {

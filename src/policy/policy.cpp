@@ -8,6 +8,7 @@
 #include <set>
 
 #include "policy/policy_impl.hpp"
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace xinfang {
@@ -66,8 +67,7 @@ class DuplicateKeys {
         result += std::to_string(frame.index);
         continue;
       }
-      for (char c : frame.key)
-        result += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+      result += util::json_pointer_segment(frame.key);
     }
     return result;
   }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/text.hpp"
+
 namespace xinfang::policy_detail {
 
 std::string Issue::text() const {
@@ -17,17 +19,7 @@ void Reader::error(const std::string& path, const std::string& message) {
 }
 
 std::string Reader::child(const std::string& path, std::string_view key) {
-  std::string out = path + "/";
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return path + "/" + util::json_pointer_segment(key);
 }
 
 std::string Reader::child(const std::string& path, std::size_t index) {
