@@ -5,13 +5,13 @@
 
 #include "xinfang.h"
 
-static int fail(const char *what) {
+static int fail(const char* what) {
   fprintf(stderr, "%s: %s (%s)\n", what, xf_last_error_message(), xf_status_name(xf_last_error_code()));
   return 1;
 }
 
 int main(void) {
-  xf_calendar *calendar = NULL;
+  xf_calendar* calendar = NULL;
   xf_date received = {2025, 9, 28};
   xf_date routing;
   xf_date handling;
@@ -20,7 +20,7 @@ int main(void) {
   xf_date ignored;
   int64_t routing_end = 0;
   int working = 0;
-  const char *name = NULL;
+  const char* name = NULL;
 
   printf("xinfang %s (ABI %d)\n", xf_version(), xf_abi_version());
   if (xf_calendar_national(&calendar) != XF_OK) return fail("national calendar");
