@@ -1,0 +1,204 @@
+// The schema of an xinfang SQLite file and its migrations. PRAGMA user_version is the schema
+// version; PRAGMA application_id marks the file as xinfang's. A migration is appended, never
+// edited: a file written by any release upgrades step by step. docs/storage.md describes the
+// tables and the codes they hold.
+#include "store/sqlite_schema.hpp"
+
+#include <string>
+
+namespace xinfang::store::sqlite {
+namespace {
+
+// "XFNG": refuses to treat another application's SQLite file as ours.
+constexpr std::int64_t kApplicationId = 0x58464E47;
+
+// Version 1: cases, their events, numbering, idempotency, repeat-detection index, policies.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE policies (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  version TEXT NOT NULL,
+  json TEXT NOT NULL,
+  installed_at INTEGER NOT NULL,
+  installed_by TEXT NOT NULL
+);
+
+CREATE TABLE sequences (
+  scope TEXT PRIMARY KEY,
+  value INTEGER NOT NULL CHECK (value > 0)
+) WITHOUT ROWID;
+
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  scope TEXT NOT NULL,
+  sequence INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  head_hash TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  open INTEGER NOT NULL,
+  organisation TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  handler TEXT NOT NULL,
+  type INTEGER NOT NULL,
+  category TEXT NOT NULL,
+  region TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  registered_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  key_case INTEGER NOT NULL,
+  repeat INTEGER NOT NULL,
+  confidential INTEGER NOT NULL,
+  query_code_hash TEXT NOT NULL,
+  UNIQUE (scope, sequence)
+);
+CREATE INDEX cases_by_registration ON cases (registered_at);
+CREATE INDEX cases_by_status ON cases (status, registered_at);
+CREATE INDEX cases_by_unit ON cases (unit, registered_at);
+CREATE INDEX cases_by_handler ON cases (handler, open);
+CREATE INDEX cases_by_received ON cases (received_at);
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  sequence INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  command TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  policy_name TEXT NOT NULL,
+  policy_version TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  UNIQUE (case_id, sequence)
+);
+-- The log is append-only. The triggers stop accidents; the hash chain detects intent.
+CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TABLE case_identities (
+  identity_hash TEXT NOT NULL,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  PRIMARY KEY (identity_hash, case_id)
+) WITHOUT ROWID;
+
+CREATE TABLE idempotency (
+  key TEXT PRIMARY KEY,
+  request_hash TEXT NOT NULL,
+  number TEXT NOT NULL,
+  query_code TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Version 2: the staff directory, the duty roster, the routing cursor, and the administrative
+// log that records their changes and policy installations.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  active INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX staff_by_unit ON staff (unit, id);
+
+CREATE TABLE roster (
+  day TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  staff_id TEXT NOT NULL,
+  PRIMARY KEY (day, unit, staff_id)
+) WITHOUT ROWID;
+
+CREATE TABLE routing_cursors (
+  unit TEXT PRIMARY KEY,
+  handler TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE admin_log (
+  sequence INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER admin_log_is_append_only_update BEFORE UPDATE ON admin_log
+BEGIN SELECT RAISE(ABORT, 'the administrative log is append-only'); END;
+CREATE TRIGGER admin_log_is_append_only_delete BEFORE DELETE ON admin_log
+BEGIN SELECT RAISE(ABORT, 'the administrative log is append-only'); END;
+)sql";
+
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2};
+constexpr int kCurrentVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+
+void apply_migrations(Connection& connection, int from, int to) {
+  for (int version = from + 1; version <= to; ++version) {
+    connection.exec(kMigrations[version - 1]);
+  }
+  connection.exec(("PRAGMA user_version = " + std::to_string(to)).c_str());
+  connection.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+}
+
+bool has_tables(Connection& connection) {
+  Statement statement = connection.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+  return statement.step() && statement.integer(0) > 0;
+}
+
+}  // namespace
+
+int schema_version() noexcept {
+  return kCurrentVersion;
+}
+
+bool migrate(Connection& connection) {
+  connection.exec("BEGIN IMMEDIATE");
+  try {
+    const std::int64_t version = connection.pragma_integer("user_version");
+    const std::int64_t application = connection.pragma_integer("application_id");
+    bool created = false;
+    if (version == 0 && application == 0) {
+      if (has_tables(connection)) {
+        throw Error(ErrorCode::storage, connection.path() + " is a SQLite database of another application");
+      }
+      apply_migrations(connection, 0, kCurrentVersion);
+      created = true;
+    } else if (application != kApplicationId) {
+      throw Error(ErrorCode::storage, connection.path() + " is a SQLite database of another application");
+    } else if (version > kCurrentVersion) {
+      throw Error(ErrorCode::unsupported_version, connection.path() + " has schema version " + std::to_string(version) +
+                                                      ", written by a newer xinfang; this one reads versions up to " +
+                                                      std::to_string(kCurrentVersion));
+    } else if (version < kCurrentVersion) {
+      apply_migrations(connection, static_cast<int>(version), kCurrentVersion);
+    }
+    connection.exec("COMMIT");
+    return created;
+  } catch (...) {
+    sqlite3_exec(connection.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+void create_schema_at(Connection& connection, int version) {
+  if (version < 1 || version > kCurrentVersion) {
+    throw Error(ErrorCode::invalid_argument, "no schema version " + std::to_string(version));
+  }
+  connection.exec("BEGIN IMMEDIATE");
+  apply_migrations(connection, 0, version);
+  connection.exec("COMMIT");
+}
+
+}  // namespace xinfang::store::sqlite

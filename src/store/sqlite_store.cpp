@@ -1,0 +1,461 @@
+// The embedded store: one SQLite file in WAL mode, every command one BEGIN IMMEDIATE
+// transaction. A transient lock from another process is waited out by SQLite's busy handler and,
+// should it still surface, by re-running the whole transaction until the busy timeout.
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "store/sqlite_connection.hpp"
+#include "store/sqlite_schema.hpp"
+#include "store/store.hpp"
+
+namespace xinfang::store {
+namespace sqlite {
+namespace {
+
+constexpr const char* kCaseColumns =
+    "id, number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, type, category, "
+    "region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, confidential, "
+    "query_code_hash";
+
+CaseRow read_case(const Statement& s) {
+  CaseRow row;
+  row.id = s.integer(0);
+  row.number = s.text(1);
+  row.scope = s.text(2);
+  row.sequence = s.integer(3);
+  row.version = s.integer(4);
+  row.head_hash = s.text(5);
+  row.status = static_cast<int>(s.integer(6));
+  row.open = s.integer(7) != 0;
+  row.organisation = s.text(8);
+  row.unit = s.text(9);
+  row.handler = s.text(10);
+  row.type = static_cast<int>(s.integer(11));
+  row.category = s.text(12);
+  row.region = s.text(13);
+  row.channel = s.text(14);
+  row.subject = s.text(15);
+  row.received_at = s.integer(16);
+  row.registered_at = s.integer(17);
+  row.updated_at = s.integer(18);
+  row.key_case = s.integer(19) != 0;
+  row.repeat = s.integer(20) != 0;
+  row.confidential = s.integer(21) != 0;
+  row.query_code_hash = s.text(22);
+  return row;
+}
+
+// Binds the projection's columns from index 1 in kCaseColumns order, without id.
+int bind_case(Statement& s, const CaseRow& row) {
+  s.bind(1, row.number).bind(2, row.scope).bind(3, row.sequence).bind(4, row.version).bind(5, row.head_hash);
+  s.bind(6, row.status).bind(7, row.open).bind(8, row.organisation).bind(9, row.unit).bind(10, row.handler);
+  s.bind(11, row.type).bind(12, row.category).bind(13, row.region).bind(14, row.channel).bind(15, row.subject);
+  s.bind(16, row.received_at).bind(17, row.registered_at).bind(18, row.updated_at).bind(19, row.key_case);
+  s.bind(20, row.repeat).bind(21, row.confidential).bind(22, row.query_code_hash);
+  return 23;
+}
+
+EventRow read_event(const Statement& s, int first) {
+  EventRow row;
+  row.sequence = s.integer(first);
+  row.type = s.text(first + 1);
+  row.at = s.integer(first + 2);
+  row.actor = s.text(first + 3);
+  row.command = s.text(first + 4);
+  row.payload = s.text(first + 5);
+  row.policy_name = s.text(first + 6);
+  row.policy_version = s.text(first + 7);
+  row.previous_hash = s.text(first + 8);
+  row.hash = s.text(first + 9);
+  return row;
+}
+
+constexpr const char* kEventColumns =
+    "sequence, type, at, actor, command, payload, policy_name, policy_version, previous_hash, hash";
+
+// The WHERE clause of a case query, and its values in order.
+struct Where {
+  std::string sql;
+  std::vector<std::string> texts;
+  std::vector<std::pair<int, std::int64_t>> integers;  // (index in binding order, value)
+  std::vector<bool> is_text;
+  std::vector<std::int64_t> values;
+
+  void add(const std::string& condition) { sql += (sql.empty() ? " WHERE " : " AND ") + condition; }
+  void text(const std::string& condition, const std::string& value) {
+    add(condition);
+    is_text.push_back(true);
+    texts.push_back(value);
+    values.push_back(0);
+  }
+  void integer(const std::string& condition, std::int64_t value) {
+    add(condition);
+    is_text.push_back(false);
+    texts.emplace_back();
+    values.push_back(value);
+  }
+  int bind(Statement& s) const {
+    for (std::size_t i = 0; i < is_text.size(); ++i) {
+      if (is_text[i]) {
+        s.bind(static_cast<int>(i) + 1, texts[i]);
+      } else {
+        s.bind(static_cast<int>(i) + 1, values[i]);
+      }
+    }
+    return static_cast<int>(is_text.size()) + 1;
+  }
+};
+
+Where where_of(const CaseQuery& q) {
+  Where w;
+  if (!q.statuses.empty()) {
+    std::string list;
+    for (int status : q.statuses) list += (list.empty() ? "" : ",") + std::to_string(status);
+    w.add("status IN (" + list + ")");
+  }
+  if (!q.organisation.empty()) w.text("organisation = ?", q.organisation);
+  if (!q.unit.empty()) w.text("unit = ?", q.unit);
+  if (!q.handler.empty()) w.text("handler = ?", q.handler);
+  if (!q.category.empty()) w.text("category = ?", q.category);
+  if (!q.region.empty()) w.text("region = ?", q.region);
+  if (!q.channel.empty()) w.text("channel = ?", q.channel);
+  if (q.type) w.integer("type = ?", *q.type);
+  if (q.received_from) w.integer("received_at >= ?", *q.received_from);
+  if (q.received_to) w.integer("received_at < ?", *q.received_to);
+  if (q.key_case) w.integer("key_case = ?", *q.key_case ? 1 : 0);
+  if (q.repeat) w.integer("repeat = ?", *q.repeat ? 1 : 0);
+  if (q.open) w.integer("open = ?", *q.open ? 1 : 0);
+  if (!q.text.empty()) w.text("instr(subject, ?) > 0", q.text);
+  return w;
+}
+
+class SqliteTransaction final : public Transaction {
+ public:
+  explicit SqliteTransaction(Connection& connection) : c_(connection) {}
+
+  std::optional<std::string> meta(const std::string& key) override {
+    Statement s = c_.prepare("SELECT value FROM meta WHERE key = ?");
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+  void set_meta(const std::string& key, const std::string& value) override {
+    Statement s = c_.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    s.bind(1, key).bind(2, value).run();
+  }
+
+  std::int64_t next_sequence(const std::string& scope) override {
+    Statement s = c_.prepare(
+        "INSERT INTO sequences (scope, value) VALUES (?, 1) "
+        "ON CONFLICT (scope) DO UPDATE SET value = value + 1 RETURNING value");
+    s.bind(1, scope);
+    if (!s.step()) throw Error(ErrorCode::storage, "the sequence of " + scope + " did not advance");
+    const std::int64_t value = s.integer(0);
+    s.run();
+    return value;
+  }
+  std::vector<SequenceRow> sequences() override {
+    Statement s = c_.prepare("SELECT scope, value FROM sequences ORDER BY scope");
+    std::vector<SequenceRow> rows;
+    while (s.step()) rows.push_back({s.text(0), s.integer(1)});
+    return rows;
+  }
+
+  std::optional<CaseRow> find_case(const std::string& number) override {
+    Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE number = ?");
+    s.bind(1, number);
+    if (!s.step()) return std::nullopt;
+    return read_case(s);
+  }
+  std::vector<EventRow> events(std::int64_t case_id) override {
+    Statement s =
+        c_.prepare(std::string("SELECT ") + kEventColumns + " FROM events WHERE case_id = ? ORDER BY sequence");
+    s.bind(1, case_id);
+    std::vector<EventRow> rows;
+    while (s.step()) rows.push_back(read_event(s, 0));
+    return rows;
+  }
+  std::int64_t insert_case(const CaseRow& row) override {
+    if (find_case(row.number)) throw Error(ErrorCode::already_exists, "case number " + row.number + " is taken");
+    Statement s = c_.prepare(
+        "INSERT INTO cases (number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, "
+        "type, category, region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, "
+        "confidential, query_code_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    bind_case(s, row);
+    s.run();
+    return sqlite3_last_insert_rowid(c_.handle());
+  }
+  void update_case(const CaseRow& row, std::int64_t expected_version) override {
+    Statement s = c_.prepare(
+        "UPDATE cases SET number = ?, scope = ?, sequence = ?, version = ?, head_hash = ?, status = ?, open = ?, "
+        "organisation = ?, unit = ?, handler = ?, type = ?, category = ?, region = ?, channel = ?, subject = ?, "
+        "received_at = ?, registered_at = ?, updated_at = ?, key_case = ?, repeat = ?, confidential = ?, "
+        "query_code_hash = ? WHERE id = ? AND version = ?");
+    const int next = bind_case(s, row);
+    s.bind(next, row.id).bind(next + 1, expected_version);
+    s.run();
+    if (sqlite3_changes(c_.handle()) != 1) {
+      throw Error(ErrorCode::conflict, "case " + row.number + " changed meanwhile (expected version " +
+                                           std::to_string(expected_version) + ")");
+    }
+  }
+  void append_event(std::int64_t case_id, const EventRow& row) override {
+    Statement s = c_.prepare(
+        "INSERT INTO events (case_id, sequence, type, at, actor, command, payload, policy_name, policy_version, "
+        "previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (case_id, sequence) DO NOTHING");
+    s.bind(1, case_id).bind(2, row.sequence).bind(3, row.type).bind(4, row.at).bind(5, row.actor);
+    s.bind(6, row.command).bind(7, row.payload).bind(8, row.policy_name).bind(9, row.policy_version);
+    s.bind(10, row.previous_hash).bind(11, row.hash);
+    s.run();
+    if (sqlite3_changes(c_.handle()) != 1) {
+      throw Error(ErrorCode::conflict, "event " + std::to_string(row.sequence) + " of the case was written meanwhile");
+    }
+  }
+  void add_identity(std::int64_t case_id, const std::string& identity_hash) override {
+    Statement s = c_.prepare("INSERT OR IGNORE INTO case_identities (identity_hash, case_id) VALUES (?, ?)");
+    s.bind(1, identity_hash).bind(2, case_id).run();
+  }
+  std::vector<CaseRow> cases_with_identities(const std::vector<std::string>& hashes) override {
+    std::vector<CaseRow> rows;
+    std::vector<std::int64_t> seen;
+    for (const std::string& hash : hashes) {
+      Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns +
+                               " FROM cases WHERE id IN (SELECT case_id FROM case_identities WHERE identity_hash = ?)"
+                               " ORDER BY registered_at");
+      s.bind(1, hash);
+      while (s.step()) {
+        CaseRow row = read_case(s);
+        if (std::find(seen.begin(), seen.end(), row.id) != seen.end()) continue;
+        seen.push_back(row.id);
+        rows.push_back(std::move(row));
+      }
+    }
+    return rows;
+  }
+
+  std::optional<IdempotencyRow> find_idempotency(const std::string& key) override {
+    Statement s = c_.prepare("SELECT key, request_hash, number, query_code, created_at FROM idempotency WHERE key = ?");
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return IdempotencyRow{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)};
+  }
+  void put_idempotency(const IdempotencyRow& row) override {
+    Statement s = c_.prepare(
+        "INSERT INTO idempotency (key, request_hash, number, query_code, created_at) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, row.key).bind(2, row.request_hash).bind(3, row.number).bind(4, row.query_code).bind(5, row.created_at);
+    s.run();
+  }
+
+  std::vector<CaseRow> list_cases(const CaseQuery& query) override {
+    const Where where = where_of(query);
+    Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases" + where.sql +
+                             " ORDER BY registered_at DESC, id DESC LIMIT ? OFFSET ?");
+    const int next = where.bind(s);
+    s.bind(next, query.limit).bind(next + 1, query.offset);
+    std::vector<CaseRow> rows;
+    while (s.step()) rows.push_back(read_case(s));
+    return rows;
+  }
+  std::int64_t count_cases(const CaseQuery& query) override {
+    const Where where = where_of(query);
+    Statement s = c_.prepare("SELECT count(*) FROM cases" + where.sql);
+    where.bind(s);
+    return s.step() ? s.integer(0) : 0;
+  }
+  std::int64_t open_cases_of_handler(const std::string& handler) override {
+    Statement s = c_.prepare("SELECT count(*) FROM cases WHERE handler = ? AND open = 1");
+    s.bind(1, handler);
+    return s.step() ? s.integer(0) : 0;
+  }
+  void scan_cases(const std::function<bool(const CaseRow&, const std::vector<EventRow>&)>& visit) override {
+    // One pass over both tables in case order: a case's events follow it, so memory stays at
+    // one case however large the file.
+    Statement cases = c_.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases ORDER BY id");
+    Statement events =
+        c_.prepare(std::string("SELECT case_id, ") + kEventColumns + " FROM events ORDER BY case_id, sequence");
+    bool have_event = events.step();
+    while (cases.step()) {
+      const CaseRow row = read_case(cases);
+      std::vector<EventRow> log;
+      while (have_event && events.integer(0) < row.id) have_event = events.step();  // orphans: verify counts them
+      while (have_event && events.integer(0) == row.id) {
+        log.push_back(read_event(events, 1));
+        have_event = events.step();
+      }
+      if (!visit(row, log)) return;
+    }
+  }
+  std::vector<std::int64_t> sequences_used(const std::string& scope) override {
+    Statement s = c_.prepare("SELECT sequence FROM cases WHERE scope = ? ORDER BY sequence");
+    s.bind(1, scope);
+    std::vector<std::int64_t> used;
+    while (s.step()) used.push_back(s.integer(0));
+    return used;
+  }
+
+  std::optional<StaffRow> find_staff(const std::string& id) override {
+    Statement s = c_.prepare("SELECT id, name, organisation, unit, roles, active FROM staff WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return StaffRow{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0};
+  }
+  void put_staff(const StaffRow& row) override {
+    Statement s = c_.prepare(
+        "INSERT INTO staff (id, name, organisation, unit, roles, active) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, organisation = excluded.organisation, "
+        "unit = excluded.unit, roles = excluded.roles, active = excluded.active");
+    s.bind(1, row.id).bind(2, row.name).bind(3, row.organisation).bind(4, row.unit).bind(5, row.roles);
+    s.bind(6, row.active).run();
+  }
+  std::vector<StaffRow> list_staff(const std::string& unit) override {
+    Statement s =
+        c_.prepare(unit.empty() ? "SELECT id, name, organisation, unit, roles, active FROM staff ORDER BY id"
+                                : "SELECT id, name, organisation, unit, roles, active FROM staff WHERE unit = ? "
+                                  "ORDER BY id");
+    if (!unit.empty()) s.bind(1, unit);
+    std::vector<StaffRow> rows;
+    while (s.step()) rows.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0});
+    return rows;
+  }
+  void set_roster(const std::string& day, const std::string& unit, const std::vector<std::string>& ids) override {
+    Statement clear = c_.prepare("DELETE FROM roster WHERE day = ? AND unit = ?");
+    clear.bind(1, day).bind(2, unit).run();
+    for (const std::string& id : ids) {
+      Statement s = c_.prepare("INSERT OR IGNORE INTO roster (day, unit, staff_id) VALUES (?, ?, ?)");
+      s.bind(1, day).bind(2, unit).bind(3, id).run();
+    }
+  }
+  std::vector<std::string> roster(const std::string& day, const std::string& unit) override {
+    Statement s = c_.prepare("SELECT staff_id FROM roster WHERE day = ? AND unit = ? ORDER BY staff_id");
+    s.bind(1, day).bind(2, unit);
+    std::vector<std::string> ids;
+    while (s.step()) ids.push_back(s.text(0));
+    return ids;
+  }
+  std::string routing_cursor(const std::string& unit) override {
+    Statement s = c_.prepare("SELECT handler FROM routing_cursors WHERE unit = ?");
+    s.bind(1, unit);
+    return s.step() ? s.text(0) : std::string();
+  }
+  void set_routing_cursor(const std::string& unit, const std::string& handler) override {
+    Statement s = c_.prepare(
+        "INSERT INTO routing_cursors (unit, handler) VALUES (?, ?) "
+        "ON CONFLICT (unit) DO UPDATE SET handler = excluded.handler");
+    s.bind(1, unit).bind(2, handler).run();
+  }
+
+  std::optional<AdminChangeRow> last_admin_change() override {
+    Statement s = c_.prepare(
+        "SELECT sequence, at, actor, action, payload, previous_hash, hash FROM admin_log ORDER BY sequence DESC "
+        "LIMIT 1");
+    if (!s.step()) return std::nullopt;
+    return AdminChangeRow{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
+  }
+  void append_admin_change(const AdminChangeRow& row) override {
+    Statement s = c_.prepare(
+        "INSERT INTO admin_log (sequence, at, actor, action, payload, previous_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, row.sequence).bind(2, row.at).bind(3, row.actor).bind(4, row.action).bind(5, row.payload);
+    s.bind(6, row.previous_hash).bind(7, row.hash).run();
+  }
+  std::vector<AdminChangeRow> admin_changes() override {
+    Statement s =
+        c_.prepare("SELECT sequence, at, actor, action, payload, previous_hash, hash FROM admin_log ORDER BY sequence");
+    std::vector<AdminChangeRow> rows;
+    while (s.step()) {
+      rows.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+    }
+    return rows;
+  }
+
+  std::optional<PolicyRow> policy_in_force() override {
+    Statement s =
+        c_.prepare("SELECT id, name, version, json, installed_at, installed_by FROM policies ORDER BY id DESC LIMIT 1");
+    if (!s.step()) return std::nullopt;
+    return PolicyRow{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4), s.text(5)};
+  }
+  void install_policy(const PolicyRow& row) override {
+    Statement s =
+        c_.prepare("INSERT INTO policies (name, version, json, installed_at, installed_by) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, row.name).bind(2, row.version).bind(3, row.json).bind(4, row.installed_at).bind(5, row.installed_by);
+    s.run();
+  }
+
+ private:
+  Connection& c_;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const StoreOptions& options)
+      : options_(options), connection_(options.path, options.create, options.busy_timeout_ms) {
+    // WAL first: it lets readers in other processes go on while one writes.
+    with_retries([&] { connection_.exec("PRAGMA journal_mode = WAL"); });
+    connection_.exec(options.durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+    connection_.exec("PRAGMA foreign_keys = ON");
+    with_retries([&] { created_ = migrate(connection_); });
+  }
+
+  void write(const std::function<void(Transaction&)>& work) override {
+    with_retries([&] { run_transaction("BEGIN IMMEDIATE", work); });
+  }
+  void read(const std::function<void(Transaction&)>& work) override {
+    with_retries([&] { run_transaction("BEGIN", work); });
+  }
+  bool created() const noexcept override { return created_; }
+
+ private:
+  void run_transaction(const char* begin, const std::function<void(Transaction&)>& work) {
+    connection_.exec(begin);
+    try {
+      SqliteTransaction transaction(connection_);
+      work(transaction);
+      connection_.exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  template <typename Work>
+  void with_retries(Work&& work) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busy_timeout_ms);
+    for (int attempt = 0;; ++attempt) {
+      try {
+        work();
+        return;
+      } catch (const Busy& busy) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+          throw Error(ErrorCode::storage, "the database stayed locked for " + std::to_string(options_.busy_timeout_ms) +
+                                              " ms: " + busy.what());
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1 + attempt % 8));
+      }
+    }
+  }
+
+  StoreOptions options_;
+  Connection connection_;
+  bool created_ = false;
+};
+
+}  // namespace
+}  // namespace sqlite
+
+std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options) {
+  return std::make_unique<sqlite::SqliteStore>(options);
+}
+
+int current_schema_version() noexcept {
+  return sqlite::schema_version();
+}
+
+void create_sqlite_schema_for_test(const std::string& path, int version) {
+  sqlite::Connection connection(path, true, 5000);
+  connection.exec("PRAGMA journal_mode = WAL");
+  sqlite::create_schema_at(connection, version);
+}
+
+}  // namespace xinfang::store

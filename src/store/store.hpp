@@ -1,0 +1,202 @@
+// Internal: the Store interface the engine writes and reads through. Rows are plain values:
+// times are microseconds since the Unix epoch (UTC), JSON is kept as text, enumerations as their
+// fixed codes (docs/storage.md). Nothing here names SQLite; a server database implements the
+// same interface.
+#ifndef XINFANG_SRC_STORE_STORE_HPP
+#define XINFANG_SRC_STORE_STORE_HPP
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace xinfang::store {
+
+/** One event of a case's log as stored. */
+struct EventRow {
+  std::int64_t sequence = 0;   // 1, 2, ... within the case
+  std::string type;            // event type
+  std::int64_t at = 0;         // microseconds since the epoch, UTC
+  std::string actor;           // JSON text {"id","organisation","unit","roles"}
+  std::string command;         // the command that produced it
+  std::string payload;         // JSON text
+  std::string policy_name;     // the policy in force
+  std::string policy_version;  // its version
+  std::string previous_hash;   // hex, "" for the first
+  std::string hash;            // hex
+};
+
+/** The query projection of one case (its row in the case table). */
+struct CaseRow {
+  std::int64_t id = 0;        // the store's key (0 before insertion)
+  std::string number;         // case number, unique
+  std::string scope;          // its numbering sequence scope
+  std::int64_t sequence = 0;  // its number within the scope
+  std::int64_t version = 0;   // events in its log
+  std::string head_hash;      // the hash of its last event
+  int status = 0;             // CaseStatus code
+  bool open = true;
+  std::string organisation;
+  std::string unit;
+  std::string handler;
+  int type = 0;  // PetitionType code
+  std::string category;
+  std::string region;
+  std::string channel;
+  std::string subject;
+  std::int64_t received_at = 0;
+  std::int64_t registered_at = 0;
+  std::int64_t updated_at = 0;  // the time of its last event
+  bool key_case = false;
+  bool repeat = false;
+  bool confidential = false;
+  std::string query_code_hash;
+};
+
+/** What a list or count selects; empty members do not filter. */
+struct CaseQuery {
+  std::vector<int> statuses;
+  std::string organisation, unit, handler, category, region, channel;
+  std::optional<int> type;
+  std::optional<std::int64_t> received_from, received_to;  // [from, to)
+  std::optional<bool> key_case, repeat, open;
+  std::string text;  // a substring of the subject
+  std::int64_t limit = 100;
+  std::int64_t offset = 0;
+};
+
+/** A retried intake's record. */
+struct IdempotencyRow {
+  std::string key;
+  std::string request_hash;  // hex digest of the actor and the petition
+  std::string number;        // the case it made
+  std::string query_code;    // the code handed out, so that a retry can hand it out again
+  std::int64_t created_at = 0;
+};
+
+/** A person of the staff directory. */
+struct StaffRow {
+  std::string id;
+  std::string name;
+  std::string organisation;
+  std::string unit;
+  std::string roles;  // JSON array text
+  bool active = true;
+};
+
+/** One change of the directory or of the policy in force: a hash-chained log of its own. */
+struct AdminChangeRow {
+  std::int64_t sequence = 0;
+  std::int64_t at = 0;
+  std::string actor;
+  std::string action;   // staff_put, staff_deactivated, roster_set, policy_installed
+  std::string payload;  // JSON text
+  std::string previous_hash;
+  std::string hash;
+};
+
+/** A policy as installed. */
+struct PolicyRow {
+  std::int64_t id = 0;
+  std::string name;
+  std::string version;
+  std::string json;
+  std::int64_t installed_at = 0;
+  std::string installed_by;
+};
+
+/** A numbering scope's counter. */
+struct SequenceRow {
+  std::string scope;
+  std::int64_t value = 0;
+};
+
+/**
+ * Work inside one transaction. Every function throws xinfang::Error (storage for a database
+ * failure, conflict for a lost race) and the transaction is then rolled back.
+ */
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+
+  virtual std::optional<std::string> meta(const std::string& key) = 0;
+  virtual void set_meta(const std::string& key, const std::string& value) = 0;
+
+  // Numbering: the scope's counter plus one, stored (gap-free because it rolls back with the
+  // transaction that used it).
+  virtual std::int64_t next_sequence(const std::string& scope) = 0;
+  virtual std::vector<SequenceRow> sequences() = 0;
+
+  virtual std::optional<CaseRow> find_case(const std::string& number) = 0;
+  virtual std::vector<EventRow> events(std::int64_t case_id) = 0;
+  // Inserts the projection of a new case; Error(already_exists) if the number is taken.
+  virtual std::int64_t insert_case(const CaseRow& row) = 0;
+  // Rewrites the projection; Error(conflict) unless the stored version is expected_version.
+  virtual void update_case(const CaseRow& row, std::int64_t expected_version) = 0;
+  // Error(conflict) if the case already has an event with this sequence.
+  virtual void append_event(std::int64_t case_id, const EventRow& row) = 0;
+  virtual void add_identity(std::int64_t case_id, const std::string& identity_hash) = 0;
+  virtual std::vector<CaseRow> cases_with_identities(const std::vector<std::string>& identity_hashes) = 0;
+
+  virtual std::optional<IdempotencyRow> find_idempotency(const std::string& key) = 0;
+  virtual void put_idempotency(const IdempotencyRow& row) = 0;
+
+  virtual std::vector<CaseRow> list_cases(const CaseQuery& query) = 0;
+  virtual std::int64_t count_cases(const CaseQuery& query) = 0;
+  virtual std::int64_t open_cases_of_handler(const std::string& handler) = 0;
+  // Every case with its log, in case order; the callback returns false to stop.
+  virtual void scan_cases(const std::function<bool(const CaseRow&, const std::vector<EventRow>&)>& visit) = 0;
+  // The sequence numbers used in a scope, ascending.
+  virtual std::vector<std::int64_t> sequences_used(const std::string& scope) = 0;
+
+  virtual std::optional<StaffRow> find_staff(const std::string& id) = 0;
+  virtual void put_staff(const StaffRow& row) = 0;
+  virtual std::vector<StaffRow> list_staff(const std::string& unit) = 0;
+  virtual void set_roster(const std::string& day, const std::string& unit, const std::vector<std::string>& ids) = 0;
+  virtual std::vector<std::string> roster(const std::string& day, const std::string& unit) = 0;
+  virtual std::string routing_cursor(const std::string& unit) = 0;
+  virtual void set_routing_cursor(const std::string& unit, const std::string& handler) = 0;
+
+  virtual std::optional<AdminChangeRow> last_admin_change() = 0;
+  virtual void append_admin_change(const AdminChangeRow& row) = 0;
+  virtual std::vector<AdminChangeRow> admin_changes() = 0;
+
+  virtual std::optional<PolicyRow> policy_in_force() = 0;
+  virtual void install_policy(const PolicyRow& row) = 0;
+};
+
+/** How to open a store. */
+struct StoreOptions {
+  std::string path;
+  bool create = true;
+  bool durable = false;  // fsync every commit (synchronous=FULL)
+  int busy_timeout_ms = 30000;
+};
+
+/** A database. One Store per thread; any number per file. */
+class Store {
+ public:
+  virtual ~Store() = default;
+  /** Runs @p work in one write transaction and commits; a throw rolls back and propagates. A
+   *  transient lock is waited out (and the work re-run) until the busy timeout. */
+  virtual void write(const std::function<void(Transaction&)>& work) = 0;
+  /** Runs @p work in one read transaction (a consistent snapshot). */
+  virtual void read(const std::function<void(Transaction&)>& work) = 0;
+  /** Whether the store was created by this open (it had no schema before). */
+  virtual bool created() const noexcept = 0;
+};
+
+/** The embedded default: a SQLite file in WAL mode (sqlite_store.cpp). */
+std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options);
+
+/** The schema version this build writes (docs/storage.md). */
+int current_schema_version() noexcept;
+
+/** For migration tests: creates a file holding the schema as of @p version (1..current). */
+void create_sqlite_schema_for_test(const std::string& path, int version);
+
+}  // namespace xinfang::store
+
+#endif
