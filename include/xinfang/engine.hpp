@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "xinfang/calendar.hpp"
+#include "xinfang/error.hpp"
 #include "xinfang/lifecycle.hpp"
 #include "xinfang/policy.hpp"
 
