@@ -269,6 +269,46 @@ TEST_F(EngineCommands, RefusalsLeaveTheDatabaseUnchanged) {
   }
 }
 
+TEST_F(EngineCommands, EveryCommandRefusesMalformedArgumentsAndChangesNothing) {
+  const std::string n = t.intake_letter().number;
+  const std::string before = fingerprint();
+  for (const std::string& name : command_names()) {
+    if (name == "intake") continue;
+    for (const Json& args : {Json(42), Json("text"), Json::array(), Json{{"no_such_key", 1}}}) {
+      // The dispatcher and the handler between them hold most roles; whoever acts, the case is
+      // registered, so each attempt fails on its status, its roles or its arguments.
+      for (const char* actor : {kDispatcher, kHandlerA, kOrgLeader}) {
+        const ErrorCode code = code_of([&] { t.engine.run(n, actor, {name, args}); });
+        EXPECT_NE(code, ErrorCode::ok) << name << " " << args.dump();
+        EXPECT_EQ(fingerprint(), before) << name << " " << args.dump();
+      }
+    }
+    EXPECT_EQ(code_of([&] {
+                t.engine.run("MZJ-2025-424242", kDispatcher, {name, Json::object()});
+              }),
+              ErrorCode::not_found)
+        << name;
+  }
+  EXPECT_EQ(fingerprint(), before);
+}
+
+TEST_F(EngineCommands, MalformedPetitionsAreRefusedWithTheirPath) {
+  const std::string before = fingerprint();
+  const auto refused = [&](Json petition) { return message_of([&] { t.engine.intake_json(kRegistrar, petition); }); };
+  Json wrong_type = letter_at(t.clock->now());
+  wrong_type["group"] = "yes";
+  EXPECT_NE(refused(wrong_type).find("/args/group"), std::string::npos) << refused(wrong_type);
+  Json bad_person = letter_at(t.clock->now());
+  bad_person["petitioners"][0].erase("name");
+  EXPECT_NE(refused(bad_person).find("/args/petitioners/0/name"), std::string::npos) << refused(bad_person);
+  Json bad_text = letter_at(t.clock->now());
+  bad_text["subject"] = std::string("\xe4\xb8", 2);
+  EXPECT_EQ(code_of([&] { t.engine.intake_json(kRegistrar, bad_text); }), ErrorCode::invalid_utf8);
+  EXPECT_EQ(code_of([&] { t.engine.intake_json(kRegistrar, Json::array()); }), ErrorCode::invalid_data);
+  EXPECT_EQ(code_of([&] { t.engine.intake_json(kRegistrar, Json()); }), ErrorCode::invalid_data);
+  EXPECT_EQ(fingerprint(), before);
+}
+
 TEST_F(EngineCommands, InactiveStaffMayNotAct) {
   const std::string n = t.intake_letter().number;
   t.engine.deactivate_staff(kAdmin, kDispatcher);
