@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <random>
 #include <set>
@@ -93,7 +94,31 @@ TEST(EngineProcesses, KilledWritersLoseNothingThatWasReported) {
   TempDir dir;
   const std::string db = dir.file("crash.db");
   { TestEngine(db).add_staff(); }
+  // How long a child takes from fork to its first committed case, here and now (a sanitizer
+  // build or a busy machine is many times slower): kills fall from well before that to well after.
+  const auto calibration_start = std::chrono::steady_clock::now();
+  {
+    int pipe_fds[2];
+    ASSERT_EQ(pipe(pipe_fds), 0);
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      close(pipe_fds[0]);
+      child_work(db, pipe_fds[1], 999, 1, local("2025-03-03 09:00") - boost::posix_time::hours(24 * 30));
+    }
+    close(pipe_fds[1]);
+    const std::vector<std::string> lines = read_lines(pipe_fds[0]);
+    close(pipe_fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ASSERT_EQ(lines.size(), 1u);
+  }
+  const auto first_case_us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - calibration_start)
+          .count();
   std::mt19937 random(20251127);
+  std::uniform_int_distribution<long> kill_after_us(first_case_us / 4, first_case_us * 3);
   std::vector<std::string> reported;
   int first_round_with_a_case = -1;
   const int rounds = 40;
@@ -108,8 +133,7 @@ TEST(EngineProcesses, KilledWritersLoseNothingThatWasReported) {
       child_work(db, pipe_fds[1], round, 100000, start);
     }
     close(pipe_fds[1]);
-    // Kill it somewhere between its opening the file and its tenth case or so.
-    usleep(std::uniform_int_distribution<useconds_t>(2000, 60000)(random));
+    usleep(static_cast<useconds_t>(kill_after_us(random)));
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
