@@ -5,11 +5,12 @@
  * Conventions, true of every function here:
  * - Every function returns an ::xf_status: ::XF_OK (0) on success, a negative code on failure.
  *   On failure, xf_last_error_message() returns a one-line message for the calling thread, and
- *   output parameters are left unchanged.
+ *   output parameters are left unchanged, except those of the engine functions (xf_engine_*),
+ *   whose output pointers are set to NULL so that a stale result is never taken for a new one.
  * - Output parameters come last. Strings are UTF-8 and NUL-terminated.
  * - Memory the library returns is owned by the caller and released with the library's own
- *   function named in the documentation (xf_string_free(), xf_calendar_free()); never with
- *   libc free(). Destroy functions accept NULL.
+ *   function named in the documentation (xf_string_free(), xf_calendar_free(),
+ *   xf_engine_close()); never with libc free(). Destroy functions accept NULL.
  * - Borrowed pointers stay valid for the time the documentation says, no longer.
  * - Nothing unwinds across this boundary: every C++ exception becomes a status.
  * - Dates are ::xf_date values (proleptic Gregorian); instants are seconds since
@@ -17,6 +18,8 @@
  *
  * Thread safety: the error functions are per thread. A calendar handle is immutable once made:
  * any number of threads may query one handle at once; freeing it must not race with its use.
+ * An engine handle is used by one thread at a time (open one per thread, or serialise calls);
+ * any number of engines, in any number of processes, may open one database.
  */
 #ifndef XINFANG_H
 #define XINFANG_H
@@ -315,6 +318,240 @@ XF_API xf_status xf_calendar_add_business_seconds(const xf_calendar* calendar, i
  *         year without a table.
  */
 XF_API xf_status xf_calendar_year_json(const xf_calendar* calendar, int year, char** out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* The engine: cases on a database file */
+
+/**
+ * An opaque engine: a database of cases opened under a policy (docs/c-api.md). Open with
+ * xf_engine_open(), close with xf_engine_close(). One thread at a time may use a handle.
+ *
+ * Every engine function below follows these rules besides the file's own:
+ * - Each command is one transaction: when a function fails, nothing in the database has changed.
+ * - Text is UTF-8: a string argument that is not gives ::XF_ERR_INVALID_UTF8 (the message names
+ *   the parameter and the byte offset). JSON arguments that do not parse give ::XF_ERR_PARSE
+ *   (line and column in the message); JSON of the wrong shape gives ::XF_ERR_INVALID_DATA (the
+ *   JSON path in the message).
+ * - A NULL required pointer gives ::XF_ERR_INVALID_ARGUMENT naming the parameter; a NULL, closed
+ *   or foreign handle gives ::XF_ERR_BAD_HANDLE.
+ * - On failure the output pointer, if not NULL, is set to NULL. On success it receives a JSON
+ *   string owned by the caller, released with xf_string_free().
+ * - Actors and readers are staff ids of the engine's directory (xf_engine_put_staff()): the
+ *   engine checks the policy's permissions against the roles the directory gives the person.
+ */
+typedef struct xf_engine xf_engine;
+
+/** Durability of commits, for ::xf_engine_options::durability (values fixed forever). */
+#define XF_DURABILITY_NORMAL 0 /**< A commit survives a crash of the process (the default). */
+#define XF_DURABILITY_FULL 1   /**< A commit survives a power cut too (an fsync per commit). */
+
+/** Hash of the audit chain, for ::xf_engine_options::hash (values fixed forever). */
+#define XF_HASH_SHA256 0 /**< SHA-256 (the default). */
+#define XF_HASH_SM3 1    /**< SM3 (GB/T 32905-2016). */
+
+/**
+ * How to open an engine. Fill it with xf_engine_options_init() first, then set what differs:
+ * the structure may grow in later versions, and `struct_size` tells the library which fields
+ * the caller knows (fields past it take their defaults).
+ */
+typedef struct xf_engine_options {
+  uint32_t struct_size; /**< sizeof(xf_engine_options) as the caller compiled it (set by xf_engine_options_init()). */
+  const char* database; /**< Path of the database file (UTF-8). Required. Borrowed for the call. */
+  /** A preset name ("cn-national-2022", ...) or policy JSON text; NULL or "" for the policy in
+   *  force in the database. Given for an existing database and different from the one in
+   *  force, it is installed as the new policy in force. Required for a new database. */
+  const char* policy;
+  const char* installer;   /**< Who installs a new policy (recorded); NULL or "" means "system". */
+  int32_t durability;      /**< ::XF_DURABILITY_NORMAL (default) or ::XF_DURABILITY_FULL. */
+  int32_t hash;            /**< ::XF_HASH_SHA256 (default) or ::XF_HASH_SM3; used when the database is created. */
+  int32_t create;          /**< 1 (default): create the file if it does not exist; 0: it must exist. */
+  int32_t busy_timeout_ms; /**< How long to wait for another process's write lock, >= 0 (default 30000). */
+  int32_t manual_clock;    /**< 0 (default): the system clock; 1: a manual clock, see xf_engine_set_time(). */
+  int64_t manual_time;     /**< With a manual clock: its start, seconds since the epoch (UTC). */
+  int32_t seeded_random;   /**< 0 (default): cryptographic random bytes; 1: a reproducible stream, for tests only. */
+  uint64_t random_seed;    /**< With seeded random bytes: the seed. */
+} xf_engine_options;
+
+/**
+ * Fills @p options with the defaults: struct_size = sizeof(xf_engine_options), create 1,
+ * busy_timeout_ms 30000, everything else 0 or NULL.
+ * @param[out] options The structure to fill.
+ * @return ::XF_OK, or ::XF_ERR_INVALID_ARGUMENT if @p options is NULL.
+ */
+XF_API xf_status xf_engine_options_init(xf_engine_options* options);
+
+/**
+ * Opens a database of cases, creating it (with the policy) if it does not exist and
+ * `create` is 1, and upgrading an older one.
+ * @param options How to open; borrowed for the call only. Its struct_size must be at least
+ *        the size of the first version of the structure.
+ * @param[out] out_engine Receives a new handle, owned by the caller (close with
+ *             xf_engine_close()); NULL on failure.
+ * @return ::XF_OK; ::XF_ERR_INVALID_ARGUMENT (NULL @p options, @p out_engine or database, a
+ *         struct_size too small, a field out of range, a new database without a policy);
+ *         ::XF_ERR_INVALID_UTF8; ::XF_ERR_STORAGE (the file cannot be opened or is not a
+ *         database); ::XF_ERR_UNSUPPORTED_VERSION (written by a newer xinfang);
+ *         ::XF_ERR_INTEGRITY (the stored policy does not load); ::XF_ERR_PARSE or
+ *         ::XF_ERR_INVALID_DATA (a bad policy); ::XF_ERR_NOT_FOUND (an unknown preset).
+ */
+XF_API xf_status xf_engine_open(const xf_engine_options* options, xf_engine** out_engine);
+
+/**
+ * Closes the database and releases the handle.
+ * @param engine Handle from xf_engine_open(), or NULL (then nothing happens).
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE for a handle that is closed already or not an engine.
+ */
+XF_API xf_status xf_engine_close(xf_engine* engine);
+
+/**
+ * Sets the time of an engine opened with a manual clock (tests, simulations, replays).
+ * @param engine The engine.
+ * @param unix_seconds The new time, seconds since the epoch (UTC). It may go backwards, but the
+ *        engine refuses a command older than a case's last event.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_STATE if the engine runs on the
+ *         system clock; ::XF_ERR_INVALID_ARGUMENT for a time out of range.
+ */
+XF_API xf_status xf_engine_set_time(xf_engine* engine, int64_t unix_seconds);
+
+/**
+ * Registers a petition (the intake command).
+ * @param engine The engine.
+ * @param actor The registrar's staff id.
+ * @param petition_json The intake arguments as a JSON object (docs/lifecycle.md): channel, type,
+ *        category, subject, content, petitioners, received_at, ...
+ * @param idempotency_key A key the caller keeps for this petition, or NULL (or "") for none: a retry
+ *        with the same key and content returns the case made the first time, with
+ *        "replayed": true; the same key with other content is ::XF_ERR_CONFLICT.
+ * @param[out] out_result_json Receives {"number", "version", "status", "events", "query_code",
+ *             "replayed"} (docs/c-api.md). Give the query code to the petitioner: only its hash is kept.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_PARSE; ::XF_ERR_INVALID_DATA; ::XF_ERR_FORBIDDEN (the actor's roles, or an
+ *         actor not in the directory); ::XF_ERR_NOT_FOUND (an id the policy lacks);
+ *         ::XF_ERR_INVALID_STATE (a matter concluded after re-review); ::XF_ERR_CONFLICT;
+ *         ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_intake(xf_engine* engine, const char* actor, const char* petition_json,
+                                  const char* idempotency_key, char** out_result_json);
+
+/**
+ * Registers many petitions in one transaction (an import): all or none.
+ * @param engine The engine.
+ * @param actor The registrar's staff id.
+ * @param petitions_json A JSON array of {"petition": {intake arguments}, "idempotency_key"?: "..."}.
+ * @param[out] out_results_json Receives a JSON array of results, one per petition in order,
+ *             each as xf_engine_intake() gives it.
+ * @return As xf_engine_intake(); the message of an error from the engine starts with
+ *         "petition N:" (0-based), that of a malformed element names its JSON path.
+ */
+XF_API xf_status xf_engine_intake_batch(xf_engine* engine, const char* actor, const char* petitions_json,
+                                        char** out_results_json);
+
+/**
+ * Runs a command other than intake on a case.
+ * @param engine The engine.
+ * @param number The case number.
+ * @param actor The actor's staff id.
+ * @param command_name The command: accept, route, reply, rate, archive, ... (docs/lifecycle.md).
+ * @param args_json The command's arguments as a JSON object, or NULL for {}. For route, a
+ *        missing unit and handler are chosen by the policy's routing rules and the directory.
+ * @param expected_version The case's version the caller last saw, or 0 for no check: another
+ *        version now is ::XF_ERR_CONFLICT (someone else acted first).
+ * @param[out] out_result_json Receives {"number", "version", "status", "events", "replayed"}.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (also a negative
+ *         @p expected_version, the command intake, which xf_engine_intake() runs, or a clock
+ *         before the case's last event); ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_PARSE; ::XF_ERR_INVALID_DATA (an unknown command, arguments of the wrong
+ *         shape); ::XF_ERR_NOT_FOUND (no such case; an id the policy lacks);
+ *         ::XF_ERR_FORBIDDEN; ::XF_ERR_INVALID_STATE; ::XF_ERR_OUT_OF_WINDOW;
+ *         ::XF_ERR_CONFLICT; ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_run(xf_engine* engine, const char* number, const char* actor, const char* command_name,
+                               const char* args_json, int64_t expected_version, char** out_result_json);
+
+/**
+ * A case as JSON.
+ * @param engine The engine.
+ * @param number The case number.
+ * @param reader NULL for the whole record, unredacted, for the host's own use:
+ *        {"case": {...}, "events": [...]} with each event's sequence, command, policy and
+ *        hashes. A staff id for the case as that person may see it (a confidential
+ *        petitioner's identity removed for a reader without the role).
+ * @param[out] out_case_json Receives the JSON.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_NOT_FOUND (no such case); ::XF_ERR_FORBIDDEN (a reader not in the directory
+ *         or inactive); ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_get(xf_engine* engine, const char* number, const char* reader, char** out_case_json);
+
+/**
+ * The petitioner's own view of a case, by number and query code (查询): redacted as for a
+ * reader without the confidential role, without the actors of the log.
+ * @param engine The engine.
+ * @param number The case number.
+ * @param query_code The query code xf_engine_intake() gave.
+ * @param[out] out_json Receives the view.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_NOT_FOUND for an unknown number and for a wrong code alike; ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_lookup(xf_engine* engine, const char* number, const char* query_code, char** out_json);
+
+/**
+ * Lists cases, newest registration first.
+ * @param engine The engine.
+ * @param filter_json A filter as a JSON object, or NULL for {} (every case, the first 100):
+ *        "status" (a name or an array), "organisation", "unit", "handler", "type", "category",
+ *        "region", "channel", "received_from", "received_to" (ISO 8601 with a zone),
+ *        "key_case", "repeat", "open" (booleans), "text" (in the subject), "limit" (1..100000,
+ *        default 100), "offset".
+ * @param[out] out_json Receives {"cases": [summary...], "total": N}, where total counts every
+ *             case the filter matches, regardless of limit and offset.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_PARSE; ::XF_ERR_INVALID_DATA (an unknown key or status, a wrong type, limit
+ *         or offset out of range: the JSON path in the message); ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_list(xf_engine* engine, const char* filter_json, char** out_json);
+
+/**
+ * Adds a person to the staff directory, or replaces their record. The change is recorded in
+ * the directory's own hash-chained log. Who may change the directory is the host's decision,
+ * not the policy's.
+ * @param engine The engine.
+ * @param actor Who makes the change (recorded).
+ * @param staff_json {"id", "name", "organisation", "unit"?, "roles": [...], "active"?}; the
+ *        organisation, unit and roles must exist in the policy.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_PARSE; ::XF_ERR_INVALID_DATA; ::XF_ERR_NOT_FOUND (an id the policy lacks);
+ *         ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_put_staff(xf_engine* engine, const char* actor, const char* staff_json);
+
+/**
+ * Sets who is on duty (值班) in a unit on a day, replacing that day's list; route uses it to
+ * choose a handler.
+ * @param engine The engine.
+ * @param actor Who makes the change (recorded).
+ * @param day The (local) day.
+ * @param unit The unit id.
+ * @param staff_ids_json A JSON array of staff ids, each an active person of the unit.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (also an impossible date);
+ *         ::XF_ERR_INVALID_UTF8; ::XF_ERR_PARSE; ::XF_ERR_INVALID_DATA (not an array of
+ *         strings; a person of another unit); ::XF_ERR_NOT_FOUND (unit or person);
+ *         ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_set_roster(xf_engine* engine, const char* actor, xf_date day, const char* unit,
+                                      const char* staff_ids_json);
+
+/**
+ * Walks every case's hash chain, the directory's, and the case-number sequences.
+ * @param engine The engine.
+ * @param[out] out_report_json Receives {"ok", "cases", "events", "directory_changes"} and,
+ *             when something is wrong, "problem": {"case", "sequence", "message"}, the first
+ *             problem found. A damaged database is a finding, not a failure: the call returns
+ *             ::XF_OK and the report says "ok": false.
+ * @return ::XF_OK (whatever the report says); ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT;
+ *         ::XF_ERR_STORAGE if the database cannot be read.
+ */
+XF_API xf_status xf_engine_verify(xf_engine* engine, char** out_report_json);
 
 #ifdef __cplusplus
 } /* extern "C" */

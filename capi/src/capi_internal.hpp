@@ -46,7 +46,7 @@ char* copy_out(const std::string& text);
 
 // Every handle starts with a tag so that a freed handle or a handle of another kind is refused
 // with XF_ERR_BAD_HANDLE instead of being used.
-enum class HandleTag : std::uint32_t { calendar = 0x58464341u, dead = 0xDEADDEADu };
+enum class HandleTag : std::uint32_t { calendar = 0x58464341u, engine = 0x5846454Eu, dead = 0xDEADDEADu };
 
 template <typename Handle>
 const Handle& checked(const Handle* handle, HandleTag tag, const char* name) {

@@ -179,7 +179,9 @@ struct CommandResult {
   std::int64_t version = 0;                    ///< Its version after the command.
   CaseStatus status = CaseStatus::registered;  ///< Its status after the command.
   std::vector<Event> events;                   ///< The events appended (for a replayed intake: none).
-  /** Intake only: the query code to give the petitioner (查询码). Only its hash is in the log. */
+  /** Intake only: the query code to give the petitioner (查询码). Only its hash is in the log; a
+   *  keyed intake keeps it in clear for 24 hours so that a retry can hand it out again (a later
+   *  replay returns "" here). */
   std::string query_code;
   /** Intake only: true when the idempotency key had been seen and the earlier case is returned. */
   bool replayed = false;
@@ -515,7 +517,8 @@ class Engine {
    * Adds a person or replaces their record.
    * @param actor Who makes the change (recorded).
    * @param member The person; organisation, unit and roles must exist in the policy.
-   * @throws Error not_found (an id the policy lacks), invalid_data (empty id or name), invalid_utf8.
+   * @throws Error not_found (an id the policy lacks), invalid_data (empty id or name, no role, a role twice, a unit of
+   * another organisation), invalid_utf8.
    */
   void put_staff(const std::string& actor, const StaffMember& member);
   /**

@@ -1,6 +1,7 @@
 // Opening an engine, and running a command on a case: load, decide, append, project — one
 // transaction.
 #include <algorithm>
+#include <filesystem>
 
 #include "engine/chain.hpp"
 #include "engine/engine_impl.hpp"
@@ -38,6 +39,12 @@ Engine Engine::open(const EngineOptions& options) {
   if (options.busy_timeout_ms < 0) throw Error(ErrorCode::invalid_argument, "busy_timeout_ms must not be negative");
   std::optional<Policy> given;
   if (!options.policy.empty()) given = load_policy_text(options.policy);
+  std::error_code ignored;
+  if (!given && options.create && !std::filesystem::exists(options.database, ignored)) {
+    throw Error(
+        ErrorCode::invalid_argument,
+        "database " + options.database + " does not exist; a new one needs a policy (a preset name or policy JSON)");
+  }
 
   store::StoreOptions store_options;
   store_options.path = options.database;

@@ -41,7 +41,12 @@ void check_member(const Policy& policy, const StaffMember& m) {
     }
   }
   if (m.roles.empty()) throw Error(ErrorCode::invalid_data, "staff member " + m.id + ": give at least one role");
-  for (const std::string& role : m.roles) {
+  for (std::size_t i = 0; i < m.roles.size(); ++i) {
+    const std::string& role = m.roles[i];
+    if (std::find(m.roles.begin(), m.roles.begin() + static_cast<std::ptrdiff_t>(i), role) !=
+        m.roles.begin() + static_cast<std::ptrdiff_t>(i)) {
+      throw Error(ErrorCode::invalid_data, "staff member " + m.id + ": role '" + role + "' is given twice");
+    }
     const auto& roles = policy.roles();
     if (std::none_of(roles.begin(), roles.end(), [&](const NamedEntry& r) { return r.id == role; })) {
       throw Error(ErrorCode::not_found, "staff member " + m.id + ": no role '" + role + "' in policy " + policy.name());

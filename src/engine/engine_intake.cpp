@@ -14,6 +14,9 @@ using namespace engine_detail;
 namespace {
 
 constexpr std::size_t kMaxIdempotencyKeyBytes = 200;
+// A retry comes within minutes of a lost response; the code a petitioner needs is kept in clear
+// for that long and no longer (docs/storage.md).
+const boost::posix_time::time_duration kQueryCodeRetention = boost::posix_time::hours(24);
 
 std::string code_of(const NamedEntry* entry, const Json& petition, const char* key) {
   if (entry != nullptr) return entry->code.empty() ? entry->id : entry->code;
@@ -110,7 +113,10 @@ CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, 
   row.sequence = number_fields.sequence;
   const CaseState state = append(txn, row, CaseState{}, "intake", events);
   for (const std::string& hash : state.identity_hashes) txn.add_identity(row.id, hash);
-  if (!key.empty()) txn.put_idempotency({key, request_hash, number, query_code, to_micros(now)});
+  if (!key.empty()) {
+    txn.forget_query_codes(to_micros(now - kQueryCodeRetention));
+    txn.put_idempotency({key, request_hash, number, query_code, to_micros(now)});
+  }
   return CommandResult{number, state.version, state.status, events, query_code, false};
 }
 

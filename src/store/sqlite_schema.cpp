@@ -101,8 +101,8 @@ CREATE TABLE idempotency (
 ) WITHOUT ROWID;
 )sql";
 
-// Version 2: the staff directory, the duty roster, the routing cursor, and the administrative
-// log that records their changes and policy installations.
+// Version 2: the staff directory, the duty roster, the routing cursor, the administrative log
+// that records their changes and policy installations; the age index of kept query codes.
 constexpr const char* kSchemaV2 = R"sql(
 CREATE TABLE staff (
   id TEXT PRIMARY KEY,
@@ -135,6 +135,10 @@ CREATE TABLE admin_log (
   previous_hash TEXT NOT NULL,
   hash TEXT NOT NULL
 );
+-- Query codes kept for retries are cleared after a day (the engine's retention): this index
+-- finds the ones still kept without scanning every key.
+CREATE INDEX idempotency_codes_by_age ON idempotency (created_at) WHERE query_code <> '';
+
 CREATE TRIGGER admin_log_is_append_only_update BEFORE UPDATE ON admin_log
 BEGIN SELECT RAISE(ABORT, 'the administrative log is append-only'); END;
 CREATE TRIGGER admin_log_is_append_only_delete BEFORE DELETE ON admin_log

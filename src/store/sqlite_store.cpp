@@ -248,6 +248,11 @@ class SqliteTransaction final : public Transaction {
     s.run();
   }
 
+  void forget_query_codes(std::int64_t before) override {
+    Statement s = c_.prepare("UPDATE idempotency SET query_code = '' WHERE query_code <> '' AND created_at < ?");
+    s.bind(1, before).run();
+  }
+
   std::vector<CaseRow> list_cases(const CaseQuery& query) override {
     const Where where = where_of(query);
     Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases" + where.sql +

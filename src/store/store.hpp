@@ -142,6 +142,8 @@ class Transaction {
 
   virtual std::optional<IdempotencyRow> find_idempotency(const std::string& key) = 0;
   virtual void put_idempotency(const IdempotencyRow& row) = 0;
+  // Clears the query codes of keys recorded before @p before (microseconds).
+  virtual void forget_query_codes(std::int64_t before) = 0;
 
   virtual std::vector<CaseRow> list_cases(const CaseQuery& query) = 0;
   virtual std::int64_t count_cases(const CaseQuery& query) = 0;

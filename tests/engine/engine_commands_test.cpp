@@ -74,6 +74,19 @@ TEST_F(EngineCommands, IdempotencyKeyReturnsTheSameCase) {
   EXPECT_EQ(fingerprint(), before);
 }
 
+TEST_F(EngineCommands, AReplayAfterADayNoLongerHandsOutTheCode) {
+  const CommandResult first = t.intake_letter("old-request");
+  const Json petition = letter_at(t.clock->now());
+  EXPECT_EQ(t.engine.intake_json(kRegistrar, petition, "old-request").query_code, first.query_code);
+  t.clock->advance(hours(25));
+  t.intake_letter("another-request");  // a keyed intake clears codes older than a day
+  const CommandResult late = t.engine.intake_json(kRegistrar, petition, "old-request");
+  EXPECT_TRUE(late.replayed);
+  EXPECT_EQ(late.number, first.number);
+  EXPECT_EQ(late.query_code, "");
+  EXPECT_EQ(raw_query(db, "SELECT count(*) FROM idempotency WHERE query_code <> ''"), "1");
+}
+
 TEST_F(EngineCommands, IdempotencyKeyWithOtherContentIsAConflict) {
   t.intake_letter("k1");
   const std::string before = fingerprint();

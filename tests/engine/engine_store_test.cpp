@@ -1,5 +1,6 @@
 // Opening files: creation with a policy, reopening, upgrades of older schemas, refusal of newer
 // ones and of files that are not xinfang's, and the policy in force.
+#include <filesystem>
 #include <fstream>
 
 #include "engine_test_util.hpp"
@@ -39,6 +40,7 @@ TEST(EngineStore, ReopeningKeepsCasesPolicyAndSalt) {
 TEST(EngineStore, ANewFileNeedsAPolicy) {
   TempDir dir;
   EXPECT_EQ(code_of([&] { Engine::open(options_for(dir.file("b.db"))); }), ErrorCode::invalid_argument);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("b.db")));
   EXPECT_EQ(code_of([&] { Engine::open(options_for(dir.file("c.db"), "no-such-preset")); }), ErrorCode::not_found);
   EXPECT_EQ(code_of([&] { Engine::open(options_for(dir.file("d.db"), "{ not json")); }), ErrorCode::parse_error);
   EXPECT_EQ(code_of([&] { Engine::open(options_for("")); }), ErrorCode::invalid_argument);
