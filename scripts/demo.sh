@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds the library and the xinfang program, and runs
-# the demo. Extra arguments go to `xinfang demo`.
+# the demo (the statutory calendar, worked deadlines, and a week of a petition office on an
+# embedded SQLite file). Extra arguments go to `xinfang demo`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 build=${XINFANG_BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" --target xinfang_cli -j "$(nproc)"
-exec "$build/xinfang" demo "$@"
+# The demo makes a new database each run; the last one stays for `xinfang list --db ...`.
+db="$build/xinfang-demo.db"
+rm -f "$db" "$db-wal" "$db-shm"
+exec "$build/xinfang" demo --db "$db" "$@"

@@ -4,7 +4,11 @@
 // not loaded is shown as a labelled weekend-only estimate), then works out real deadlines under
 // 信访工作条例 (2022) on the national calendar. The current year comes from the system clock,
 // read here in the shell and nowhere in the library; --year pins it.
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+
+#include <unistd.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,8 +16,10 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include "cli/command.hpp"
+#include "cli/demo_database.hpp"
 #include "cli/output.hpp"
 #include "cli/year_view.hpp"
+#include "xinfang/error.hpp"
 #include "xinfang/version.h"
 
 namespace xinfang::cli {
@@ -187,7 +193,35 @@ void print_scenario(std::ostream& out, const Calendar& calendar, const Scenario&
 
 struct DemoOptions {
   bool json = false;
-  int year = 0;  // 0: the current year from the system clock
+  int year = 0;          // 0: the current year from the system clock
+  std::string database;  // "": a temporary file, removed at the end
+};
+
+// The demo's database: the file given, or a new one in a temporary directory removed afterwards.
+class TemporaryDemoFile {
+ public:
+  explicit TemporaryDemoFile(const std::string& given) : path_(given) {
+    if (!path_.empty()) return;
+    const char* base = std::getenv("TMPDIR");
+    std::string pattern = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/xinfang-demo-XXXXXX";
+    if (mkdtemp(pattern.data()) == nullptr) {
+      throw Error(ErrorCode::storage, "cannot make a temporary directory for the demo's database");
+    }
+    directory_ = pattern;
+    path_ = directory_ + "/xinfang-demo.db";
+  }
+  ~TemporaryDemoFile() {
+    std::error_code ignored;
+    if (!directory_.empty()) std::filesystem::remove_all(directory_, ignored);
+  }
+  TemporaryDemoFile(const TemporaryDemoFile&) = delete;
+  TemporaryDemoFile& operator=(const TemporaryDemoFile&) = delete;
+  const std::string& path() const { return path_; }
+  bool temporary() const { return !directory_.empty(); }
+
+ private:
+  std::string path_;
+  std::string directory_;
 };
 
 void run_demo(const DemoOptions& options) {
@@ -217,6 +251,8 @@ void run_demo(const DemoOptions& options) {
       for (const Worked& w : s.deadlines) item["deadlines"].push_back(worked_json(national, w));
       out["scenarios"].push_back(std::move(item));
     }
+    const TemporaryDemoFile file(options.database);
+    out["office"] = run_database_demo(file.path(), nullptr, !file.temporary());
     print_json(std::cout, out);
     return;
   }
@@ -247,6 +283,11 @@ void run_demo(const DemoOptions& options) {
     out << "\n";
     print_scenario(out, national, s, ++number);
   }
+  out << "\n";
+  const TemporaryDemoFile file(options.database);
+  run_database_demo(file.path(), &out, !file.temporary());
+  if (file.temporary())
+    out << "  （演示数据库为临时文件，已删除；加 --db FILE 可保留 — a temporary file, removed; --db FILE keeps it)\n";
 }
 
 }  // namespace
@@ -254,10 +295,16 @@ void run_demo(const DemoOptions& options) {
 void register_demo_command(CLI::App& app, Globals& globals) {
   auto options = std::make_shared<DemoOptions>();
   CLI::App* sub = app.add_subcommand(
-      "demo", "Show this year's and next year's statutory calendar and worked deadlines under 信访工作条例 (2022)");
+      "demo",
+      "Show this year's and next year's statutory calendar, worked deadlines under 信访工作条例 (2022), and a "
+      "week of a petition office on a new database file");
   sub->add_option("--year", options->year, "Take YYYY as the current year instead of reading the system clock")
       ->check(CLI::Range(1900, 2199))
       ->type_name("YYYY");
+  sub->add_option(
+         "--db", options->database,
+         "Keep the demo's database in FILE, which must not exist (default: a temporary file, removed at the end)")
+      ->type_name("FILE");
   add_json_flag(*sub, options->json, globals);
   sub->callback([options] { run_demo(*options); });
 }

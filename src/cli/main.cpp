@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/db_commands.hpp"
 #include "cli/output.hpp"
 #include "xinfang/error.hpp"
 #include "xinfang/version.h"
@@ -39,6 +40,14 @@ int main(int argc, char** argv) {
   register_calendar_command(app, globals);
   register_demo_command(app, globals);
   register_policy_command(app, globals);
+  register_init_command(app, globals);
+  register_staff_command(app, globals);
+  register_roster_command(app, globals);
+  register_intake_command(app, globals);
+  register_show_commands(app, globals);
+  register_list_command(app, globals);
+  register_act_command(app, globals);
+  register_verify_command(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -46,29 +46,43 @@ struct CaptureFile {
   }
 };
 
-}  // namespace
-
-CliRun run_cli(const std::vector<std::string>& args) {
-  std::vector<std::string> argv_storage;
-  argv_storage.push_back(XF_CLI_PATH);
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+// Starts @p argv (searched on PATH when @p search_path) with @p input on stdin and waits for it.
+CliRun spawn_and_wait(const std::vector<std::string>& argv_strings, const std::string* input, bool search_path) {
+  std::vector<std::string> argv_storage = argv_strings;
   std::vector<char*> argv;
   for (std::string& arg : argv_storage) argv.push_back(arg.data());
   argv.push_back(nullptr);
 
+  CaptureFile in;
+  if (input != nullptr) {
+    const char* data = input->data();
+    for (std::size_t left = input->size(); left > 0;) {
+      const ssize_t n = ::write(in.fd, data, left);
+      if (n <= 0) throw std::runtime_error("cannot write the child's input");
+      data += n;
+      left -= static_cast<std::size_t>(n);
+    }
+    ::lseek(in.fd, 0, SEEK_SET);
+  }
   CaptureFile out;
   CaptureFile err;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  if (input != nullptr) {
+    posix_spawn_file_actions_adddup2(&actions, in.fd, STDIN_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, out.fd, STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err.fd, STDERR_FILENO);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  const int spawned = search_path ? posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ)
+                                  : posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   CliRun run;
   if (spawned != 0) {
-    ADD_FAILURE() << "cannot start " << XF_CLI_PATH << ": error " << spawned;
+    run.status = 127;
+    run.err = "cannot start " + argv_strings.front() + ": error " + std::to_string(spawned);
     return run;
   }
   int wait_status = 0;
@@ -78,6 +92,30 @@ CliRun run_cli(const std::vector<std::string>& args) {
   run.out = out.read_all();
   run.err = err.read_all();
   return run;
+}
+
+std::vector<std::string> cli_argv(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{XF_CLI_PATH};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+}  // namespace
+
+CliRun run_cli(const std::vector<std::string>& args) {
+  CliRun run = spawn_and_wait(cli_argv(args), nullptr, false);
+  if (run.status == 127 && run.out.empty()) ADD_FAILURE() << run.err;
+  return run;
+}
+
+CliRun run_cli(const std::vector<std::string>& args, const std::string& input) {
+  CliRun run = spawn_and_wait(cli_argv(args), &input, false);
+  if (run.status == 127 && run.out.empty()) ADD_FAILURE() << run.err;
+  return run;
+}
+
+CliRun run_program(const std::vector<std::string>& argv) {
+  return spawn_and_wait(argv, nullptr, true);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

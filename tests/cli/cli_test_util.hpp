@@ -17,8 +17,17 @@ struct CliRun {
   std::string err;  ///< Everything written to stderr.
 };
 
-/** Runs the built `xinfang` program (posix_spawn, no shell) with @p args. */
+/** Runs the built `xinfang` program (posix_spawn, no shell) with @p args; stdin is empty. */
 CliRun run_cli(const std::vector<std::string>& args);
+
+/** As run_cli(args), with @p input on the program's standard input. */
+CliRun run_cli(const std::vector<std::string>& args, const std::string& input);
+
+/**
+ * Runs another program, found on PATH (@p argv[0], e.g. "sqlite3"), with empty stdin. A program
+ * that cannot be started gives status 127, as a shell would.
+ */
+CliRun run_program(const std::vector<std::string>& argv);
 
 /** @p text split into lines, without their line breaks. */
 std::vector<std::string> lines_of(const std::string& text);
