@@ -46,8 +46,8 @@ struct CaptureFile {
   }
 };
 
-// Starts @p argv (searched on PATH when @p search_path) with @p input on stdin and waits for it.
-CliRun spawn_and_wait(const std::vector<std::string>& argv_strings, const std::string* input, bool search_path) {
+// Starts @p argv with @p input on stdin (or /dev/null) and waits for it.
+CliRun spawn_and_wait(const std::vector<std::string>& argv_strings, const std::string* input) {
   std::vector<std::string> argv_storage = argv_strings;
   std::vector<char*> argv;
   for (std::string& arg : argv_storage) argv.push_back(arg.data());
@@ -76,8 +76,7 @@ CliRun spawn_and_wait(const std::vector<std::string>& argv_strings, const std::s
   posix_spawn_file_actions_adddup2(&actions, out.fd, STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err.fd, STDERR_FILENO);
   pid_t pid = 0;
-  const int spawned = search_path ? posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ)
-                                  : posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   CliRun run;
   if (spawned != 0) {
@@ -103,19 +102,15 @@ std::vector<std::string> cli_argv(const std::vector<std::string>& args) {
 }  // namespace
 
 CliRun run_cli(const std::vector<std::string>& args) {
-  CliRun run = spawn_and_wait(cli_argv(args), nullptr, false);
+  CliRun run = spawn_and_wait(cli_argv(args), nullptr);
   if (run.status == 127 && run.out.empty()) ADD_FAILURE() << run.err;
   return run;
 }
 
 CliRun run_cli(const std::vector<std::string>& args, const std::string& input) {
-  CliRun run = spawn_and_wait(cli_argv(args), &input, false);
+  CliRun run = spawn_and_wait(cli_argv(args), &input);
   if (run.status == 127 && run.out.empty()) ADD_FAILURE() << run.err;
   return run;
-}
-
-CliRun run_program(const std::vector<std::string>& argv) {
-  return spawn_and_wait(argv, nullptr, true);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

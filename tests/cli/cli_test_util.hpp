@@ -23,12 +23,6 @@ CliRun run_cli(const std::vector<std::string>& args);
 /** As run_cli(args), with @p input on the program's standard input. */
 CliRun run_cli(const std::vector<std::string>& args, const std::string& input);
 
-/**
- * Runs another program, found on PATH (@p argv[0], e.g. "sqlite3"), with empty stdin. A program
- * that cannot be started gives status 127, as a shell would.
- */
-CliRun run_program(const std::vector<std::string>& argv);
-
 /** @p text split into lines, without their line breaks. */
 std::vector<std::string> lines_of(const std::string& text);
 
