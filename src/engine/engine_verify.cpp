@@ -126,6 +126,50 @@ std::optional<Problem> check_admin_log(HashAlgorithm algorithm, store::Transacti
   return std::nullopt;
 }
 
+// Every numbering scope holds exactly the numbers 1..N its counter has issued.
+std::optional<Problem> check_sequences(store::Transaction& txn) {
+  std::map<std::string, std::int64_t> issued;
+  for (const store::SequenceRow& sequence : txn.sequences()) issued[sequence.scope] = sequence.value;
+  std::optional<Problem> problem;
+  std::string scope;
+  std::int64_t expected = 1;
+  const auto close_scope = [&] {
+    if (problem || scope.empty()) return;
+    const auto counter = issued.find(scope);
+    const std::int64_t last = counter == issued.end() ? 0 : counter->second;
+    if (expected - 1 > last) {
+      problem = Problem{"", 0, "sequence " + scope + " has more cases than numbers issued"};
+    } else if (expected - 1 < last) {
+      problem = Problem{
+          "", 0,
+          "case number " + std::to_string(expected) + " of sequence " + scope + " is missing: a case was removed"};
+    }
+    if (counter != issued.end()) issued.erase(counter);
+  };
+  txn.scan_sequences([&](const std::string& case_scope, std::int64_t sequence) {
+    if (problem) return;
+    if (case_scope != scope) {
+      close_scope();
+      scope = case_scope;
+      expected = 1;
+    }
+    if (sequence != expected) {
+      problem = Problem{"", 0,
+                        sequence < expected
+                            ? "case number " + std::to_string(sequence) + " of sequence " + scope + " is used twice"
+                            : "case number " + std::to_string(expected) + " of sequence " + scope +
+                                  " is missing: a case was removed"};
+      return;
+    }
+    ++expected;
+  });
+  close_scope();
+  if (!problem && !issued.empty()) {
+    problem = Problem{"", 0, "case number 1 of sequence " + issued.begin()->first + " is missing: a case was removed"};
+  }
+  return problem;
+}
+
 }  // namespace
 
 VerifyReport Engine::verify() const {
@@ -139,22 +183,7 @@ VerifyReport Engine::verify() const {
       problem = check_case(impl_->hash, row, log);
       return !problem;
     });
-    if (!problem) {
-      for (const store::SequenceRow& sequence : txn.sequences()) {
-        const std::vector<std::int64_t> used = txn.sequences_used(sequence.scope);
-        for (std::int64_t n = 1; n <= sequence.value && !problem; ++n) {
-          if (static_cast<std::size_t>(n - 1) >= used.size() || used[static_cast<std::size_t>(n - 1)] != n) {
-            problem = Problem{"", 0,
-                              "case number " + std::to_string(n) + " of sequence " + sequence.scope +
-                                  " is missing: a case was removed"};
-          }
-        }
-        if (!problem && static_cast<std::int64_t>(used.size()) > sequence.value) {
-          problem = Problem{"", 0, "sequence " + sequence.scope + " has more cases than numbers issued"};
-        }
-        if (problem) break;
-      }
-    }
+    if (!problem) problem = check_sequences(txn);
     if (!problem) problem = check_admin_log(impl_->hash, txn, report.directory_changes);
     if (problem) {
       report.ok = false;

@@ -56,14 +56,14 @@ CREATE TABLE cases (
   key_case INTEGER NOT NULL,
   repeat INTEGER NOT NULL,
   confidential INTEGER NOT NULL,
-  query_code_hash TEXT NOT NULL,
-  UNIQUE (scope, sequence)
+  query_code_hash TEXT NOT NULL
 );
+-- Every index is written by every intake, so there are only those the queries need; a case
+-- has no unit or handler until it is routed, so those indexes skip it until then.
 CREATE INDEX cases_by_registration ON cases (registered_at);
 CREATE INDEX cases_by_status ON cases (status, registered_at);
-CREATE INDEX cases_by_unit ON cases (unit, registered_at);
-CREATE INDEX cases_by_handler ON cases (handler, open);
-CREATE INDEX cases_by_received ON cases (received_at);
+CREATE INDEX cases_by_unit ON cases (unit, registered_at) WHERE unit <> '';
+CREATE INDEX cases_by_handler ON cases (handler, open) WHERE handler <> '';
 
 CREATE TABLE events (
   id INTEGER PRIMARY KEY,

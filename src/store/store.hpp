@@ -150,8 +150,8 @@ class Transaction {
   virtual std::int64_t open_cases_of_handler(const std::string& handler) = 0;
   // Every case with its log, in case order; the callback returns false to stop.
   virtual void scan_cases(const std::function<bool(const CaseRow&, const std::vector<EventRow>&)>& visit) = 0;
-  // The sequence numbers used in a scope, ascending.
-  virtual std::vector<std::int64_t> sequences_used(const std::string& scope) = 0;
+  // Every case's numbering scope and sequence number, by scope then number.
+  virtual void scan_sequences(const std::function<void(const std::string&, std::int64_t)>& visit) = 0;
 
   virtual std::optional<StaffRow> find_staff(const std::string& id) = 0;
   virtual void put_staff(const StaffRow& row) = 0;
