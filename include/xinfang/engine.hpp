@@ -204,8 +204,15 @@ struct StoredEvent {
 struct CaseRecord {
   CaseState state;                  ///< The fold of its events.
   std::vector<StoredEvent> events;  ///< Its log, oldest first.
-  Json view;                        ///< The state as JSON, unredacted (case_view() for a reader who may see all).
-  /** @return {"case": view, "events": [...]} with each event's sequence, command, policy and hashes. */
+  /// The policy the record was read under (Engine::get() sets it; view() needs it).
+  std::optional<Policy> policy;
+  /**
+   * @return The state as JSON, unredacted: case_view() for a reader who may see everything.
+   *         Built on demand, because it costs more than reading the case.
+   * @throws Error invalid_argument if the record has no policy.
+   */
+  Json view() const;
+  /** @return {"case": view(), "events": [...]} with each event's sequence, command, policy and hashes. */
   Json to_json() const;
 };
 

@@ -92,11 +92,7 @@ CaseRecord Engine::get(const std::string& number) const {
     if (!row) throw Error(ErrorCode::not_found, "no case " + number);
     record = record_of(*row, txn.events(row->id));
   });
-  // The host's own record is never redacted: read as someone with the confidential role.
-  Actor full;
-  full.id = "host";
-  if (!impl_->policy.confidential_reader_role().empty()) full.roles.push_back(impl_->policy.confidential_reader_role());
-  record.view = case_view(record.state, impl_->policy, full);
+  record.policy = impl_->policy;
   return record;
 }
 
@@ -194,7 +190,16 @@ Json CaseRecord::to_json() const {
                     {"previous_hash", e.previous_hash},
                     {"hash", e.hash}});
   }
-  return {{"case", view}, {"events", std::move(list)}};
+  return {{"case", view()}, {"events", std::move(list)}};
+}
+
+Json CaseRecord::view() const {
+  if (!policy) throw Error(ErrorCode::invalid_argument, "the case record carries no policy to view it under");
+  // The host's own record is never redacted: read as someone with the confidential role.
+  Actor full;
+  full.id = "host";
+  if (!policy->confidential_reader_role().empty()) full.roles.push_back(policy->confidential_reader_role());
+  return case_view(state, *policy, full);
 }
 
 Json CaseSummary::to_json() const {

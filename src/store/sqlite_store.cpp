@@ -115,8 +115,9 @@ Where where_of(const CaseQuery& q) {
     w.add("status IN (" + list + ")");
   }
   if (!q.organisation.empty()) w.text("organisation = ?", q.organisation);
-  if (!q.unit.empty()) w.text("unit = ?", q.unit);
-  if (!q.handler.empty()) w.text("handler = ?", q.handler);
+  // The literal "<> ''" lets SQLite use the partial indexes (it cannot see that a bound value is not '').
+  if (!q.unit.empty()) w.text("unit <> '' AND unit = ?", q.unit);
+  if (!q.handler.empty()) w.text("handler <> '' AND handler = ?", q.handler);
   if (!q.category.empty()) w.text("category = ?", q.category);
   if (!q.region.empty()) w.text("region = ?", q.region);
   if (!q.channel.empty()) w.text("channel = ?", q.channel);
@@ -276,7 +277,7 @@ class SqliteTransaction final : public Transaction {
     return s.step() ? s.integer(0) : 0;
   }
   std::int64_t open_cases_of_handler(const std::string& handler) override {
-    Statement s = c_.prepare("SELECT count(*) FROM cases WHERE handler = ? AND open = 1");
+    Statement s = c_.prepare("SELECT count(*) FROM cases WHERE handler <> '' AND handler = ? AND open = 1");
     s.bind(1, handler);
     return s.step() ? s.integer(0) : 0;
   }

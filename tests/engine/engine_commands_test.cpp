@@ -421,7 +421,8 @@ TEST_F(EngineCommands, ViewRedactsAccusationsForOrdinaryReaders) {
   const std::string n = t.engine.intake_json(kRegistrar, accusation).number;
   const Json dispatcher_view = t.engine.view(n, kDispatcher);
   EXPECT_FALSE(dispatcher_view["petitioners"][0].contains("name"));
-  const Json full = t.engine.get(n).view;
+  const Json full = t.engine.get(n).view();
+  EXPECT_EQ(code_of([] { CaseRecord{}.view(); }), ErrorCode::invalid_argument);
   EXPECT_EQ(full["petitioners"][0]["name"], "李某");
   EXPECT_EQ(code_of([&] { t.engine.view(n, "stranger"); }), ErrorCode::forbidden);
 }
