@@ -17,6 +17,7 @@
 // of the median real times measured in that same run.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
+#include "bench_reporter.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -283,85 +284,6 @@ void compare_with_quantlib(const Calendar& cal) {
 }
 #endif
 
-// ---- a reporter that passes everything on and remembers each benchmark's time ----
-
-class CollectingReporter : public benchmark::BenchmarkReporter {
- public:
-  explicit CollectingReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner) : inner_(std::move(inner)) {}
-
-  bool ReportContext(const Context& context) override {
-    inner_->SetOutputStream(&GetOutputStream());
-    inner_->SetErrorStream(&GetErrorStream());
-    return inner_->ReportContext(context);
-  }
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& run : runs) {
-      if (run.error_occurred) continue;
-      Times& t = times_[run.run_name.str()];
-      const double ns = run.GetAdjustedRealTime() * 1e9 / benchmark::GetTimeUnitMultiplier(run.time_unit);
-      if (run.run_type == Run::RT_Aggregate) {
-        if (run.aggregate_name == "median") t.median_ns = ns;
-      } else {
-        t.sum_ns += ns;
-        ++t.runs;
-      }
-    }
-    inner_->ReportRuns(runs);
-  }
-
-  void Finalize() override { inner_->Finalize(); }
-
-  // The median over repetitions when there were any, else the (mean) time of the runs; NaN if
-  // the benchmark did not run.
-  double time_ns(const std::string& name) const {
-    auto it = times_.find(name);
-    if (it == times_.end()) return std::nan("");
-    if (!std::isnan(it->second.median_ns)) return it->second.median_ns;
-    return it->second.runs > 0 ? it->second.sum_ns / it->second.runs : std::nan("");
-  }
-
-  bool saw_median() const {
-    for (const auto& entry : times_) {
-      if (!std::isnan(entry.second.median_ns)) return true;
-    }
-    return false;
-  }
-
- private:
-  struct Times {
-    double median_ns = std::nan("");
-    double sum_ns = 0;
-    int runs = 0;
-  };
-  std::unique_ptr<benchmark::BenchmarkReporter> inner_;
-  std::map<std::string, Times> times_;
-};
-
-// The display reporter Google Benchmark would have made from --benchmark_format and
-// --benchmark_color (read before benchmark::Initialize consumes them).
-std::unique_ptr<benchmark::BenchmarkReporter> make_display_reporter(int argc, char** argv, bool* console) {
-  std::string format = "console";
-  std::string color = "auto";
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg.rfind("--benchmark_format=", 0) == 0) format = arg.substr(19);
-    if (arg.rfind("--benchmark_color=", 0) == 0) color = arg.substr(18);
-  }
-  *console = format != "json" && format != "csv";
-  if (format == "json") return std::make_unique<benchmark::JSONReporter>();
-  if (format == "csv") {
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-    return std::make_unique<benchmark::CSVReporter>();
-#pragma GCC diagnostic pop
-  }
-  const bool use_color = color == "true" || color == "yes" || color == "1" ||
-                         (color == "auto" && isatty(STDOUT_FILENO) != 0 && std::getenv("TERM") != nullptr);
-  return std::make_unique<benchmark::ConsoleReporter>(use_color ? benchmark::ConsoleReporter::OO_ColorTabular
-                                                                : benchmark::ConsoleReporter::OO_Tabular);
-}
-
 std::string format_ns(double ns) {
   char buffer[32];
   if (ns >= 1e6) {
@@ -374,8 +296,8 @@ std::string format_ns(double ns) {
   return buffer;
 }
 
-void print_ratio(std::ostream& out, const CollectingReporter& r, const char* what, const std::string& ours,
-                 const std::string& theirs) {
+void print_ratio(std::ostream& out, const xinfang::bench::CollectingReporter& r, const char* what,
+                 const std::string& ours, const std::string& theirs) {
   const double a = r.time_ns(ours);
   const double b = r.time_ns(theirs);
   if (std::isnan(a) || std::isnan(b) || a <= 0) return;
@@ -385,7 +307,7 @@ void print_ratio(std::ostream& out, const CollectingReporter& r, const char* wha
   out << buffer;
 }
 
-void print_summary(std::ostream& out, const CollectingReporter& r) {
+void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& r) {
   out << "\nRatios of " << (r.saw_median() ? "median" : "mean") << " real time per call, this run:\n";
   const std::string add = kAdd;
   const std::string between = kBetween;
@@ -405,7 +327,8 @@ void print_summary(std::ostream& out, const CollectingReporter& r) {
 
 int main(int argc, char** argv) {
   bool console = true;
-  CollectingReporter reporter(make_display_reporter(argc, argv, &console));
+  xinfang::bench::CollectingReporter reporter(xinfang::bench::make_display_reporter(argc, argv, &console),
+                                              xinfang::bench::CollectingReporter::Key::run_name);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
 

@@ -41,6 +41,7 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 #include <unistd.h>
+#include "bench_reporter.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -611,87 +612,6 @@ void measure_wal_pages(StoredSize& size) {
   remove_database(path);
 }
 
-// ---- a reporter that passes everything on and remembers each benchmark's time ----
-
-class CollectingReporter : public benchmark::BenchmarkReporter {
- public:
-  explicit CollectingReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner) : inner_(std::move(inner)) {}
-
-  bool ReportContext(const Context& context) override {
-    inner_->SetOutputStream(&GetOutputStream());
-    inner_->SetErrorStream(&GetErrorStream());
-    return inner_->ReportContext(context);
-  }
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& run : runs) {
-      if (run.error_occurred) {
-        g_failed = true;
-        continue;
-      }
-      // Keyed by the registered name, without the /real_time and /iterations:N suffixes.
-      Times& t = times_[run.run_name.function_name];
-      const double ns = run.GetAdjustedRealTime() * 1e9 / benchmark::GetTimeUnitMultiplier(run.time_unit);
-      if (run.run_type == Run::RT_Aggregate) {
-        if (run.aggregate_name == "median") t.median_ns = ns;
-      } else {
-        t.sum_ns += ns;
-        ++t.runs;
-      }
-    }
-    inner_->ReportRuns(runs);
-  }
-
-  void Finalize() override { inner_->Finalize(); }
-
-  // Real time per iteration: the median over repetitions when there were any, else the mean of
-  // the runs; NaN if the benchmark did not run.
-  double time_ns(const std::string& name) const {
-    auto it = times_.find(name);
-    if (it == times_.end()) return std::nan("");
-    if (!std::isnan(it->second.median_ns)) return it->second.median_ns;
-    return it->second.runs > 0 ? it->second.sum_ns / it->second.runs : std::nan("");
-  }
-
-  bool saw_median() const {
-    for (const auto& entry : times_) {
-      if (!std::isnan(entry.second.median_ns)) return true;
-    }
-    return false;
-  }
-
- private:
-  struct Times {
-    double median_ns = std::nan("");
-    double sum_ns = 0;
-    int runs = 0;
-  };
-  std::unique_ptr<benchmark::BenchmarkReporter> inner_;
-  std::map<std::string, Times> times_;
-};
-
-std::unique_ptr<benchmark::BenchmarkReporter> make_display_reporter(int argc, char** argv, bool* console) {
-  std::string format = "console";
-  std::string color = "auto";
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg.rfind("--benchmark_format=", 0) == 0) format = arg.substr(19);
-    if (arg.rfind("--benchmark_color=", 0) == 0) color = arg.substr(18);
-  }
-  *console = format != "json" && format != "csv";
-  if (format == "json") return std::make_unique<benchmark::JSONReporter>();
-  if (format == "csv") {
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-    return std::make_unique<benchmark::CSVReporter>();
-#pragma GCC diagnostic pop
-  }
-  const bool use_color = color == "true" || color == "yes" || color == "1" ||
-                         (color == "auto" && isatty(STDOUT_FILENO) != 0 && std::getenv("TERM") != nullptr);
-  return std::make_unique<benchmark::ConsoleReporter>(use_color ? benchmark::ConsoleReporter::OO_ColorTabular
-                                                                : benchmark::ConsoleReporter::OO_Tabular);
-}
-
 // ---- benchmark plumbing ----
 
 // Runs @p body; an exception skips the benchmark with its message (and fails the program).
@@ -1228,7 +1148,7 @@ std::string format_rate(double per_second) {
   return buffer;
 }
 
-void print_throughput(std::ostream& out, const CollectingReporter& r, const std::string& what,
+void print_throughput(std::ostream& out, const xinfang::bench::CollectingReporter& r, const std::string& what,
                       const std::string& engine, const std::string& raw, double items, double target) {
   const double a = r.time_ns(engine);
   const double b = r.time_ns(raw);
@@ -1242,7 +1162,7 @@ void print_throughput(std::ostream& out, const CollectingReporter& r, const std:
   out << buffer;
 }
 
-void print_summary(std::ostream& out, const CollectingReporter& r) {
+void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& r) {
   out << "\nEngine vs raw SQLite, " << (r.saw_median() ? "median" : "mean") << " real time, this run ("
       << std::lround(g_stored.bytes_per_case) << " bytes per case/row):\n";
   print_throughput(out, r, "single intake, Durability::normal", "intake_single/normal/engine",
@@ -1303,7 +1223,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   bool console = true;
-  CollectingReporter reporter(make_display_reporter(argc, argv, &console));
+  xinfang::bench::CollectingReporter reporter(xinfang::bench::make_display_reporter(argc, argv, &console),
+                                              xinfang::bench::CollectingReporter::Key::function_name);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
 
@@ -1347,6 +1268,7 @@ int main(int argc, char** argv) {
   reg("list/newest/engine", [](benchmark::State& s) { list_engine(s, ListKind::newest); });
 
   benchmark::RunSpecifiedBenchmarks(&reporter);
+  if (reporter.saw_error()) g_failed = true;
   print_summary(console ? std::cout : std::cerr, reporter);
   benchmark::Shutdown();
 
