@@ -5,32 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "capi_check.h"
 #include "xinfang.h"
-
-static int passed;
-static int failed;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (cond) {                                                                \
-      ++passed;                                                                \
-    } else {                                                                   \
-      ++failed;                                                                \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                          \
-  } while (0)
-
-#define CHECK_STATUS(call, expected)                                                                                \
-  do {                                                                                                              \
-    xf_status got_ = (call);                                                                                        \
-    if (got_ == (expected)) {                                                                                       \
-      ++passed;                                                                                                     \
-    } else {                                                                                                        \
-      ++failed;                                                                                                     \
-      fprintf(stderr, "%s:%d: %s returned %s (%s), expected %s\n", __FILE__, __LINE__, #call, xf_status_name(got_), \
-              xf_last_error_message(), xf_status_name(expected));                                                   \
-    }                                                                                                               \
-  } while (0)
 
 static xf_date ymd(int y, int m, int d) {
   xf_date date;

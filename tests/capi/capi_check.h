@@ -1,0 +1,36 @@
+/* The checks of the C tests of the ABI: each counts a pass or prints the failed condition, or
+ * the status a call returned against the one expected, with the library's message. A test's
+ * main() ends with report_checks(). Include once per test program. */
+#ifndef XINFANG_TESTS_CAPI_CHECK_H
+#define XINFANG_TESTS_CAPI_CHECK_H
+
+#include <stdio.h>
+
+#include "xinfang.h"
+
+static int passed;
+static int failed;
+
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (cond) {                                                                \
+      ++passed;                                                                \
+    } else {                                                                   \
+      ++failed;                                                                \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+    }                                                                          \
+  } while (0)
+
+#define CHECK_STATUS(call, expected)                                                                                \
+  do {                                                                                                              \
+    xf_status got_ = (call);                                                                                        \
+    if (got_ == (expected)) {                                                                                       \
+      ++passed;                                                                                                     \
+    } else {                                                                                                        \
+      ++failed;                                                                                                     \
+      fprintf(stderr, "%s:%d: %s returned %s (%s), expected %s\n", __FILE__, __LINE__, #call, xf_status_name(got_), \
+              xf_last_error_message(), xf_status_name(expected));                                                   \
+    }                                                                                                               \
+  } while (0)
+
+#endif
