@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <variant>
 
 #include "store/sqlite_connection.hpp"
 #include "store/sqlite_schema.hpp"
@@ -77,33 +78,24 @@ constexpr const char* kEventColumns =
 // The WHERE clause of a case query, and its values in order.
 struct Where {
   std::string sql;
-  std::vector<std::string> texts;
-  std::vector<std::pair<int, std::int64_t>> integers;  // (index in binding order, value)
-  std::vector<bool> is_text;
-  std::vector<std::int64_t> values;
+  std::vector<std::variant<std::string, std::int64_t>> values;  // in binding order
 
   void add(const std::string& condition) { sql += (sql.empty() ? " WHERE " : " AND ") + condition; }
   void text(const std::string& condition, const std::string& value) {
     add(condition);
-    is_text.push_back(true);
-    texts.push_back(value);
-    values.push_back(0);
+    values.emplace_back(value);
   }
   void integer(const std::string& condition, std::int64_t value) {
     add(condition);
-    is_text.push_back(false);
-    texts.emplace_back();
-    values.push_back(value);
+    values.emplace_back(value);
   }
   int bind(Statement& s) const {
-    for (std::size_t i = 0; i < is_text.size(); ++i) {
-      if (is_text[i]) {
-        s.bind(static_cast<int>(i) + 1, texts[i]);
-      } else {
-        s.bind(static_cast<int>(i) + 1, values[i]);
-      }
+    int index = 1;
+    for (const auto& value : values) {
+      std::visit([&](const auto& v) { s.bind(index, v); }, value);
+      ++index;
     }
-    return static_cast<int>(is_text.size()) + 1;
+    return index;
   }
 };
 
@@ -165,14 +157,16 @@ class SqliteTransaction final : public Transaction {
   }
 
   std::optional<CaseRow> find_case(const std::string& number) override {
-    Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE number = ?");
+    static const std::string sql = std::string("SELECT ") + kCaseColumns + " FROM cases WHERE number = ?";
+    Statement s = c_.prepare(sql);
     s.bind(1, number);
     if (!s.step()) return std::nullopt;
     return read_case(s);
   }
   std::vector<EventRow> events(std::int64_t case_id) override {
-    Statement s =
-        c_.prepare(std::string("SELECT ") + kEventColumns + " FROM events WHERE case_id = ? ORDER BY sequence");
+    static const std::string sql =
+        std::string("SELECT ") + kEventColumns + " FROM events WHERE case_id = ? ORDER BY sequence";
+    Statement s = c_.prepare(sql);
     s.bind(1, case_id);
     std::vector<EventRow> rows;
     while (s.step()) rows.push_back(read_event(s, 0));
@@ -225,12 +219,14 @@ class SqliteTransaction final : public Transaction {
     s.bind(1, identity_hash).bind(2, case_id).run();
   }
   std::vector<CaseRow> cases_with_identities(const std::vector<std::string>& hashes) override {
+    static const std::string sql =
+        std::string("SELECT ") + kCaseColumns +
+        " FROM cases WHERE id IN (SELECT case_id FROM case_identities WHERE identity_hash = ?)"
+        " ORDER BY registered_at";
     std::vector<CaseRow> rows;
     std::vector<std::int64_t> seen;
     for (const std::string& hash : hashes) {
-      Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns +
-                               " FROM cases WHERE id IN (SELECT case_id FROM case_identities WHERE identity_hash = ?)"
-                               " ORDER BY registered_at");
+      Statement s = c_.prepare(sql);
       s.bind(1, hash);
       while (s.step()) {
         CaseRow row = read_case(s);
