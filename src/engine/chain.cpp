@@ -22,6 +22,17 @@ void add_field(std::string& out, const std::string& field) {
 
 }  // namespace
 
+std::string to_hex(const unsigned char* data, std::size_t size) {
+  static const char* const hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (std::size_t i = 0; i < size; ++i) {
+    out += hex[data[i] >> 4];
+    out += hex[data[i] & 0x0f];
+  }
+  return out;
+}
+
 HashAlgorithm parse_hash_algorithm(const std::string& name) {
   if (name == "sha256") return HashAlgorithm::sha256;
   if (name == "sm3") return HashAlgorithm::sm3;
@@ -37,14 +48,7 @@ std::string digest_hex(HashAlgorithm algorithm, const std::string& data) {
   if (EVP_Digest(data.data(), data.size(), digest, &size, md, nullptr) != 1) {
     throw Error(ErrorCode::internal, "OpenSSL could not compute a digest");
   }
-  static const char* const hex = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (unsigned int i = 0; i < size; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 0x0f];
-  }
-  return out;
+  return to_hex(digest, size);
 }
 
 std::string event_hash(HashAlgorithm algorithm, const std::string& number, const store::EventRow& row) {

@@ -22,13 +22,7 @@ Policy load_policy_text(const std::string& text) {
 std::string random_hex(RandomSource& random, std::size_t bytes) {
   std::vector<std::uint8_t> data(bytes);
   random.fill(data.data(), data.size());
-  static const char* const hex = "0123456789abcdef";
-  std::string out;
-  for (std::uint8_t b : data) {
-    out += hex[b >> 4];
-    out += hex[b & 0x0f];
-  }
-  return out;
+  return to_hex(data.data(), data.size());
 }
 
 }  // namespace
