@@ -40,7 +40,7 @@ std::string local_time(const Calendar& calendar, Instant instant) {
 
 std::string local_day(const Calendar& calendar, Instant instant) {
   if (instant.is_special()) return "";
-  return format_date(to_local(calendar, instant).date());
+  return format_date(calendar.local_date(instant));
 }
 
 std::string local_time_of(const Calendar& calendar, const Json& utc_text) {

@@ -11,6 +11,7 @@
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include "cli/db_format.hpp"
 #include "cli/output.hpp"
 #include "xinfang/engine.hpp"
 
@@ -20,7 +21,7 @@ namespace {
 using boost::posix_time::hours;
 using boost::posix_time::minutes;
 
-Instant local_time(const char* text) {
+Instant office_time(const char* text) {
   // Asia/Shanghai is UTC+8 all year.
   return boost::posix_time::time_from_string(text) - hours(8);
 }
@@ -58,20 +59,13 @@ void add_staff(Engine& engine) {
   for (const StaffMember& m : staff) engine.put_staff("demo-admin", m);
 }
 
-// "2025-03-03 09:10" in the office's time (UTC+8).
-std::string local_minute(Instant instant) {
-  std::string text = boost::posix_time::to_iso_extended_string(instant + hours(8)).substr(0, 16);
-  text[10] = ' ';
-  return text;
-}
-
 }  // namespace
 
 Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
   if (std::filesystem::exists(path)) {
     throw Error(ErrorCode::already_exists, "demo database " + path + " exists; remove it or give another with --db");
   }
-  auto clock = std::make_shared<ManualClock>(local_time("2025-03-03 08:45:00"));
+  auto clock = std::make_shared<ManualClock>(office_time("2025-03-03 08:45:00"));
   EngineOptions options;
   options.database = path;
   options.policy = "cn-national-2022";
@@ -81,11 +75,11 @@ Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
   add_staff(engine);
 
   // Monday: the morning's post, a visit, a call; the portal sends its request twice.
-  clock->set(local_time("2025-03-03 09:10:00"));
+  clock->set(office_time("2025-03-03 09:10:00"));
   const Json letter =
       petition("letter", "social_assistance", "central", "最低生活保障金停发",
                "本人低保金自去年十二月起停发，请求查明原因并恢复发放。",
-               Json::array({person("李某", "110101198001011234", "13800138000")}), local_time("2025-03-03 08:30:00"));
+               Json::array({person("李某", "110101198001011234", "13800138000")}), office_time("2025-03-03 08:30:00"));
   const CommandResult a = engine.intake_json("reg-01", letter);
   clock->advance(minutes(25));
   const CommandResult b = engine.intake_json(
@@ -106,7 +100,7 @@ Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
 
   // The dispatcher sorts the morning's petitions: three accepted and routed by the rules, one
   // belongs to the courts (Art. 31 (1)).
-  clock->set(local_time("2025-03-03 14:00:00"));
+  clock->set(office_time("2025-03-03 14:00:00"));
   for (const CommandResult* r : {&a, &b, &c}) {
     engine.accept(r->number, "disp-01");
     engine.route(r->number, "disp-01");
@@ -115,10 +109,10 @@ Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
   engine.mark_key(c.number, "disp-01", "涉及老年人权益，列为重点");
 
   // Friday: the pensions question is answered; the petitioner rates it through the portal.
-  clock->set(local_time("2025-03-07 10:00:00"));
+  clock->set(office_time("2025-03-07 10:00:00"));
   const std::string pensions_handler = engine.get(b.number).state.handler;
   engine.reply(b.number, pensions_handler, Outcome::explained, "已书面告知2025年抚恤金调整标准及发放时间。");
-  clock->set(local_time("2025-03-07 16:20:00"));
+  clock->set(office_time("2025-03-07 16:20:00"));
   engine.rate(b.number, "portal", "satisfied", "答复及时");
 
   CaseFilter all;
@@ -154,7 +148,7 @@ Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
   for (const CaseSummary& s : cases) {
     const std::string who = s.unit.empty() ? "—" : s.unit + " / " + (s.handler.empty() ? "—" : s.handler);
     table.add_row({s.number + (s.key_case ? " ★" : ""), case_status_name(s.status), who, s.channel,
-                   local_minute(s.received_at), s.subject});
+                   local_time(engine.calendar(), s.received_at).substr(0, 16), s.subject});
   }
   table.print(o, "  ");
   o << "  ★ 重点信访事项 (key case)\n";
@@ -163,8 +157,8 @@ Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
   Table log({Table::Align::right, Table::Align::left, Table::Align::left, Table::Align::left, Table::Align::left});
   log.add_row({"#", "时间 time (UTC+8)", "事件 event", "经办 actor", "哈希 hash"});
   for (const StoredEvent& e : record.events) {
-    log.add_row({std::to_string(e.sequence), local_minute(e.event.at), e.event.type, e.event.actor.id,
-                 e.hash.substr(0, 16) + "…"});
+    log.add_row({std::to_string(e.sequence), local_time(engine.calendar(), e.event.at).substr(0, 16), e.event.type,
+                 e.event.actor.id, e.hash.substr(0, 16) + "…"});
   }
   log.print(o, "  ");
 
