@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
@@ -58,6 +59,25 @@ Engine open_child_engine(const std::string& db, Instant start, std::uint64_t see
   }
 }
 
+// A forked writer and the read end of its reports.
+struct Writer {
+  pid_t pid = -1;
+  int reports = -1;
+};
+
+Writer start_writer(const std::string& db, int child, int cases, Instant start) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    close(pipe_fds[0]);
+    child_work(db, pipe_fds[1], child, cases, start);
+  }
+  close(pipe_fds[1]);
+  return Writer{pid, pipe_fds[0]};
+}
+
 std::vector<std::string> read_lines(int fd) {
   std::string data;
   char buffer[4096];
@@ -98,19 +118,11 @@ TEST(EngineProcesses, KilledWritersLoseNothingThatWasReported) {
   // build or a busy machine is many times slower): kills fall from well before that to well after.
   const auto calibration_start = std::chrono::steady_clock::now();
   {
-    int pipe_fds[2];
-    ASSERT_EQ(pipe(pipe_fds), 0);
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      close(pipe_fds[0]);
-      child_work(db, pipe_fds[1], 999, 1, local("2025-03-03 09:00") - boost::posix_time::hours(24 * 30));
-    }
-    close(pipe_fds[1]);
-    const std::vector<std::string> lines = read_lines(pipe_fds[0]);
-    close(pipe_fds[0]);
+    const Writer writer = start_writer(db, 999, 1, local("2025-03-03 09:00") - boost::posix_time::hours(24 * 30));
+    const std::vector<std::string> lines = read_lines(writer.reports);
+    close(writer.reports);
     int status = 0;
-    waitpid(pid, &status, 0);
+    waitpid(writer.pid, &status, 0);
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     ASSERT_EQ(lines.size(), 1u);
   }
@@ -123,22 +135,14 @@ TEST(EngineProcesses, KilledWritersLoseNothingThatWasReported) {
   int first_round_with_a_case = -1;
   const int rounds = 40;
   for (int round = 0; round < rounds; ++round) {
-    int pipe_fds[2];
-    ASSERT_EQ(pipe(pipe_fds), 0);
     const Instant start = local("2025-03-03 09:00") + boost::posix_time::hours(24 * round);
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      close(pipe_fds[0]);
-      child_work(db, pipe_fds[1], round, 100000, start);
-    }
-    close(pipe_fds[1]);
+    const Writer writer = start_writer(db, round, 100000, start);
     usleep(static_cast<useconds_t>(kill_after_us(random)));
-    kill(pid, SIGKILL);
+    kill(writer.pid, SIGKILL);
     int status = 0;
-    waitpid(pid, &status, 0);
-    const std::vector<std::string> lines = read_lines(pipe_fds[0]);
-    close(pipe_fds[0]);
+    waitpid(writer.pid, &status, 0);
+    const std::vector<std::string> lines = read_lines(writer.reports);
+    close(writer.reports);
     if (WIFEXITED(status)) {
       ADD_FAILURE() << "round " << round << ": the child ended by itself with status " << WEXITSTATUS(status);
     }
@@ -174,17 +178,9 @@ TEST(EngineProcesses, FourWritersAtOnceNumberWithoutGaps) {
   std::vector<pid_t> children;
   std::vector<int> report_fds;
   for (int child = 0; child < writers; ++child) {
-    int pipe_fds[2];
-    ASSERT_EQ(pipe(pipe_fds), 0);
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      close(pipe_fds[0]);
-      child_work(db, pipe_fds[1], child, cases_each, local("2025-03-03 09:00"));
-    }
-    close(pipe_fds[1]);
-    children.push_back(pid);
-    report_fds.push_back(pipe_fds[0]);
+    const Writer writer = start_writer(db, child, cases_each, local("2025-03-03 09:00"));
+    children.push_back(writer.pid);
+    report_fds.push_back(writer.reports);
   }
   std::vector<std::string> reported;
   for (int child = 0; child < writers; ++child) {
