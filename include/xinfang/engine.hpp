@@ -499,7 +499,7 @@ class Engine {
   Json lookup(const std::string& number, const std::string& query_code) const;
   /**
    * @param filter What to list.
-   * @return Matching cases, newest registration first.
+   * @return Matching cases, newest first: in the order the file registered them.
    * @throws Error invalid_argument (limit outside 1..100000, negative offset), invalid_utf8.
    */
   std::vector<CaseSummary> list(const CaseFilter& filter) const;

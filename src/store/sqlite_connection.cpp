@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "store/sqlite_vfs.hpp"
+
 namespace xinfang::store::sqlite {
 
 void fail(sqlite3* db, int code, std::string_view doing) {
@@ -69,7 +71,7 @@ bool Statement::is_null(int column) const {
 Connection::Connection(const std::string& path, bool create, int busy_timeout_ms) : path_(path) {
   if (path.empty()) throw Error(ErrorCode::invalid_argument, "no database path was given");
   const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, gathering_vfs_name());
   if (rc != SQLITE_OK) {
     std::string message =
         "cannot open database " + path + ": " + (db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));

@@ -14,6 +14,13 @@ namespace xinfang::store {
 namespace sqlite {
 namespace {
 
+// The schema packs an event's case id and sequence into its id (sqlite_schema.cpp).
+constexpr std::int64_t kMaxEventsPerCase = (std::int64_t{1} << 20) - 1;
+
+std::int64_t event_id(std::int64_t case_id, std::int64_t sequence) {
+  return case_id * (kMaxEventsPerCase + 1) + sequence;
+}
+
 constexpr const char* kCaseColumns =
     "id, number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, type, category, "
     "region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, confidential, "
@@ -140,13 +147,17 @@ class SqliteTransaction final : public Transaction {
   }
 
   std::int64_t next_sequence(const std::string& scope) override {
+    // A read and a write rather than one UPSERT ... RETURNING: RETURNING builds a temporary
+    // table on every call, which cost more than the whole rest of the numbering.
+    std::int64_t value = 1;
+    {
+      Statement s = c_.prepare("SELECT value FROM sequences WHERE scope = ?");
+      s.bind(1, scope);
+      if (s.step()) value = s.integer(0) + 1;
+    }
     Statement s = c_.prepare(
-        "INSERT INTO sequences (scope, value) VALUES (?, 1) "
-        "ON CONFLICT (scope) DO UPDATE SET value = value + 1 RETURNING value");
-    s.bind(1, scope);
-    if (!s.step()) throw Error(ErrorCode::storage, "the sequence of " + scope + " did not advance");
-    const std::int64_t value = s.integer(0);
-    s.run();
+        "INSERT INTO sequences (scope, value) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET value = excluded.value");
+    s.bind(1, scope).bind(2, value).run();
     return value;
   }
   std::vector<SequenceRow> sequences() override {
@@ -165,9 +176,9 @@ class SqliteTransaction final : public Transaction {
   }
   std::vector<EventRow> events(std::int64_t case_id) override {
     static const std::string sql =
-        std::string("SELECT ") + kEventColumns + " FROM events WHERE case_id = ? ORDER BY sequence";
+        std::string("SELECT ") + kEventColumns + " FROM events WHERE id BETWEEN ? AND ? ORDER BY id";
     Statement s = c_.prepare(sql);
-    s.bind(1, case_id);
+    s.bind(1, event_id(case_id, 0)).bind(2, event_id(case_id, kMaxEventsPerCase));
     std::vector<EventRow> rows;
     while (s.step()) rows.push_back(read_event(s, 0));
     return rows;
@@ -203,12 +214,16 @@ class SqliteTransaction final : public Transaction {
     }
   }
   void append_event(std::int64_t case_id, const EventRow& row) override {
+    if (row.sequence < 1 || row.sequence > kMaxEventsPerCase) {
+      throw Error(ErrorCode::invalid_state, "a case holds at most " + std::to_string(kMaxEventsPerCase) +
+                                                " events; event " + std::to_string(row.sequence) + " does not fit");
+    }
     Statement s = c_.prepare(
-        "INSERT INTO events (case_id, sequence, type, at, actor, command, payload, policy_name, policy_version, "
-        "previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (case_id, sequence) DO NOTHING");
-    s.bind(1, case_id).bind(2, row.sequence).bind(3, row.type).bind(4, row.at).bind(5, row.actor);
-    s.bind(6, row.command).bind(7, row.payload).bind(8, row.policy_name).bind(9, row.policy_version);
-    s.bind(10, row.previous_hash).bind(11, row.hash);
+        "INSERT INTO events (id, case_id, sequence, type, at, actor, command, payload, policy_name, policy_version, "
+        "previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
+    s.bind(1, event_id(case_id, row.sequence)).bind(2, case_id).bind(3, row.sequence).bind(4, row.type);
+    s.bind(5, row.at).bind(6, row.actor).bind(7, row.command).bind(8, row.payload).bind(9, row.policy_name);
+    s.bind(10, row.policy_version).bind(11, row.previous_hash).bind(12, row.hash);
     s.run();
     if (sqlite3_changes(c_.handle()) != 1) {
       throw Error(ErrorCode::conflict, "event " + std::to_string(row.sequence) + " of the case was written meanwhile");
@@ -221,8 +236,10 @@ class SqliteTransaction final : public Transaction {
   std::vector<CaseRow> cases_with_identities(const std::vector<std::string>& hashes) override {
     static const std::string sql =
         std::string("SELECT ") + kCaseColumns +
-        " FROM cases WHERE id IN (SELECT case_id FROM case_identities WHERE identity_hash = ?)"
-        " ORDER BY registered_at";
+        // A join, not "id IN (SELECT ...)": the subquery builds a temporary table on every call.
+        // CROSS JOIN keeps the identity index outermost, which also yields case id order.
+        " FROM case_identities CROSS JOIN cases ON cases.id = case_identities.case_id"
+        " WHERE case_identities.identity_hash = ? ORDER BY case_identities.case_id";
     std::vector<CaseRow> rows;
     std::vector<std::int64_t> seen;
     for (const std::string& hash : hashes) {
@@ -259,7 +276,7 @@ class SqliteTransaction final : public Transaction {
   std::vector<CaseRow> list_cases(const CaseQuery& query) override {
     const Where where = where_of(query);
     Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases" + where.sql +
-                             " ORDER BY registered_at DESC, id DESC LIMIT ? OFFSET ?");
+                             " ORDER BY id DESC LIMIT ? OFFSET ?");
     const int next = where.bind(s);
     s.bind(next, query.limit).bind(next + 1, query.offset);
     std::vector<CaseRow> rows;
@@ -281,8 +298,7 @@ class SqliteTransaction final : public Transaction {
     // One pass over both tables in case order: a case's events follow it, so memory stays at
     // one case however large the file.
     Statement cases = c_.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases ORDER BY id");
-    Statement events =
-        c_.prepare(std::string("SELECT case_id, ") + kEventColumns + " FROM events ORDER BY case_id, sequence");
+    Statement events = c_.prepare(std::string("SELECT case_id, ") + kEventColumns + " FROM events ORDER BY id");
     bool have_event = events.step();
     while (cases.step()) {
       const CaseRow row = read_case(cases);

@@ -79,6 +79,39 @@ TEST(EngineStore, AnOlderSchemaIsUpgraded) {
   EXPECT_EQ(t.engine.list_staff().size(), 9u);
 }
 
+TEST(EngineStore, ACaseHoldsAtMostTheEventsItsIdsCanNumber) {
+  TempDir dir;
+  const std::string db = dir.file("events.db");
+  std::string number;
+  {
+    TestEngine t(db);
+    t.add_staff();
+    number = t.intake_letter().number;
+  }
+  // An event id packs its case id and its sequence (2^20 - 1 at most): the store refuses the
+  // next one by name instead of letting it collide with the next case's first event.
+  store::StoreOptions options;
+  options.path = db;
+  options.create = false;
+  auto store = store::open_sqlite_store(options);
+  const auto append = [&](std::int64_t sequence) {
+    store->write([&](store::Transaction& txn) {
+      const std::optional<store::CaseRow> row = txn.find_case(number);
+      ASSERT_TRUE(row.has_value());
+      store::EventRow event = txn.events(row->id).front();
+      event.sequence = sequence;
+      txn.append_event(row->id, event);
+    });
+  };
+  const std::string message = message_of([&] { append(1048576); });
+  EXPECT_EQ(code_of([&] { append(1048576); }), ErrorCode::invalid_state);
+  EXPECT_NE(message.find("at most 1048575 events"), std::string::npos) << message;
+  EXPECT_EQ(code_of([&] { append(0); }), ErrorCode::invalid_state);
+  // The existing first event is not written twice.
+  EXPECT_EQ(code_of([&] { append(1); }), ErrorCode::conflict);
+  EXPECT_EQ(raw_query(db, "SELECT count(*) FROM events"), "1");
+}
+
 TEST(EngineStore, ANewerSchemaIsRefused) {
   TempDir dir;
   const std::string db = dir.file("new.db");
