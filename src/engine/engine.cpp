@@ -131,7 +131,7 @@ CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, Cas
   std::vector<store::EventRow> rows;
   rows.reserve(events.size());
   for (const Event& event : events) {
-    store::EventRow stored = to_row(event, command, policy);
+    store::EventRow stored = to_row(event, stored_actor(event.actor), command, policy);
     stored.sequence = row.version + 1;
     stored.previous_hash = row.head_hash;
     stored.hash = event_hash(hash, state.number.empty() ? event.payload.value("number", "") : state.number, stored);
@@ -149,6 +149,15 @@ CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, Cas
   }
   for (const store::EventRow& stored : rows) txn.append_event(row.id, stored);
   return state;
+}
+
+const std::string& Engine::Impl::stored_actor(const Actor& actor) {
+  if (last_actor_text_.empty() || actor.id != last_actor_.id || actor.organisation != last_actor_.organisation ||
+      actor.unit != last_actor_.unit || actor.roles != last_actor_.roles) {
+    last_actor_ = actor;
+    last_actor_text_ = actor_text(actor);
+  }
+  return last_actor_text_;
 }
 
 void engine_detail::record_admin_change(store::Transaction& txn, HashAlgorithm algorithm, const std::string& actor,
@@ -266,7 +275,7 @@ CommandResult Engine::run(const std::string& number, const std::string& actor, c
       effective = impl_->complete_routing(txn, state, command, now);
     }
     DecideContext context{impl_->policy, impl_->calendar, now, who, "", "", "", {}};
-    const std::vector<Event> events = decide(state, effective, context);
+    std::vector<Event> events = decide(state, effective, context);
     std::optional<store::CaseRow> target;
     if (command.name == "merge") {
       const std::string into = events.front().payload.value("into", "");
@@ -284,7 +293,7 @@ CommandResult Engine::run(const std::string& number, const std::string& actor, c
       Event received{"merge_received", now, who, {{"from", number}, {"policy_version", impl_->policy.version()}}};
       impl_->append(txn, *target, std::move(target_state), command.name, {received});
     }
-    result = CommandResult{number, state.version, state.status, events, "", false};
+    result = CommandResult{number, state.version, state.status, std::move(events), "", false};
   });
   return result;
 }

@@ -50,6 +50,12 @@ struct Engine::Impl {
                        Instant now);
   /** Fills a route or transfer command's unit and handler from the rules and the directory. */
   Command complete_routing(store::Transaction& txn, const CaseState& state, const Command& command, Instant now);
+  /** actor_text(@p actor), kept for the next call: a batch has one actor throughout. */
+  const std::string& stored_actor(const Actor& actor);
+
+ private:
+  Actor last_actor_;
+  std::string last_actor_text_;
 };
 
 namespace engine_detail {
@@ -65,7 +71,8 @@ std::string actor_text(const Actor& actor);
 Actor actor_from_text(const std::string& text);
 
 /** A decided event as a row (without sequence and hashes). */
-store::EventRow to_row(const Event& event, const std::string& command, const Policy& policy);
+store::EventRow to_row(const Event& event, const std::string& actor_text, const std::string& command,
+                       const Policy& policy);
 /** A stored row as an event. */
 Event from_row(const store::EventRow& row);
 /** The state a stored log folds to. */

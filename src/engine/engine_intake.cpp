@@ -102,11 +102,11 @@ CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, 
   }
 
   DecideContext context{policy, calendar, now, actor, number, query_code, identity_salt, std::move(prior_cases)};
-  Json args = petition;
-  if (args.is_object() && !args.contains("received_at")) {
-    args["received_at"] = lifecycle_detail::format_instant(now);
+  Command command{"intake", petition};
+  if (command.args.is_object() && !command.args.contains("received_at")) {
+    command.args["received_at"] = lifecycle_detail::format_instant(now);
   }
-  const std::vector<Event> events = decide(CaseState{}, Command{"intake", args}, context);
+  std::vector<Event> events = decide(CaseState{}, command, context);
 
   store::CaseRow row;
   row.scope = scope;
@@ -117,7 +117,7 @@ CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, 
     txn.forget_query_codes(to_micros(now - kQueryCodeRetention));
     txn.put_idempotency({key, request_hash, number, query_code, to_micros(now)});
   }
-  return CommandResult{number, state.version, state.status, events, query_code, false};
+  return CommandResult{number, state.version, state.status, std::move(events), query_code, false};
 }
 
 CommandResult Engine::intake_json(const std::string& actor, const Json& petition, const std::string& idempotency_key) {

@@ -80,11 +80,12 @@ Actor actor_from_text(const std::string& text) {
   }
 }
 
-store::EventRow to_row(const Event& event, const std::string& command, const Policy& policy) {
+store::EventRow to_row(const Event& event, const std::string& actor_text, const std::string& command,
+                       const Policy& policy) {
   store::EventRow row;
   row.type = event.type;
   row.at = to_micros(event.at);
-  row.actor = actor_text(event.actor);
+  row.actor = actor_text;
   row.command = command;
   row.payload = event.payload.dump();
   row.policy_name = policy.name();

@@ -183,6 +183,15 @@ VerifyReport Engine::verify() const {
       problem = check_case(impl_->hash, row, log);
       return !problem;
     });
+    if (!problem) {
+      const std::int64_t events = txn.events_without_case();
+      const std::int64_t identities = txn.identities_without_case();
+      if (events > 0 || identities > 0) {
+        problem = Problem{"", 0,
+                          std::to_string(events) + " events and " + std::to_string(identities) +
+                              " identity index rows name no case: cases were removed"};
+      }
+    }
     if (!problem) problem = check_sequences(txn);
     if (!problem) problem = check_admin_log(impl_->hash, txn, report.directory_changes);
     if (problem) {

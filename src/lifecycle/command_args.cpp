@@ -161,18 +161,19 @@ void JsonReader::allow_only(std::initializer_list<std::string_view> keys) const 
 }
 
 bool JsonReader::has(std::string_view key) const {
-  return object_->find(std::string(key)) != object_->end();
+  return object_->find(key) != object_->end();
 }
 
 const Json& JsonReader::require(std::string_view key) const {
-  auto it = object_->find(std::string(key));
+  auto it = object_->find(key);
   if (it == object_->end()) fail(key, "is required");
   return *it;
 }
 
-std::string JsonReader::check_string(const Json& value, const std::string& path, std::size_t max_bytes,
+std::string JsonReader::check_string(const Json& value, std::string_view key, std::size_t index, std::size_t max_bytes,
                                      bool allow_empty) const {
   const auto refuse = [&](ErrorCode code, const std::string& what) -> void {
+    const std::string path = path_of(key) + (index == std::string::npos ? "" : "/" + std::to_string(index));
     throw Error(code, subject_ + " " + path + ": " + what);
   };
   if (!value.is_string()) refuse(ErrorCode::invalid_data, std::string("must be a string, not ") + type_name(value));
@@ -190,7 +191,7 @@ std::string JsonReader::check_string(const Json& value, const std::string& path,
 }
 
 std::string JsonReader::string(std::string_view key, std::size_t max_bytes, bool allow_empty) const {
-  return check_string(require(key), path_of(key), max_bytes, allow_empty);
+  return check_string(require(key), key, std::string::npos, max_bytes, allow_empty);
 }
 
 std::optional<std::string> JsonReader::optional_string(std::string_view key, std::size_t max_bytes,
@@ -268,7 +269,7 @@ std::vector<std::string> JsonReader::strings(std::string_view key, std::size_t m
   std::vector<std::string> out;
   const auto items = array(key, kMaxListItems, required);
   for (std::size_t i = 0; i < items.size(); ++i) {
-    out.push_back(check_string(*items[i], path_of(key) + "/" + std::to_string(i), max_bytes, false));
+    out.push_back(check_string(*items[i], key, i, max_bytes, false));
   }
   return out;
 }

@@ -86,7 +86,10 @@ class JsonReader {
 
  private:
   const Json& require(std::string_view key) const;
-  std::string check_string(const Json& value, const std::string& path, std::size_t max_bytes, bool allow_empty) const;
+  // The path of a refused value is built only when it is refused: @p key, and @p index when the
+  // value is an element of the array at @p key (npos otherwise).
+  std::string check_string(const Json& value, std::string_view key, std::size_t index, std::size_t max_bytes,
+                           bool allow_empty) const;
 
   std::string subject_;
   const Json* object_;

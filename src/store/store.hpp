@@ -152,6 +152,11 @@ class Transaction {
   virtual void scan_cases(const std::function<bool(const CaseRow&, const std::vector<EventRow>&)>& visit) = 0;
   // Every case's numbering scope and sequence number, by scope then number.
   virtual void scan_sequences(const std::function<void(const std::string&, std::int64_t)>& visit) = 0;
+  // Rows of the log and of the identity index that name no case. The engine never writes one,
+  // and the store does not spend a lookup per row to refuse them (foreign keys are not
+  // enforced); verify() asks for them.
+  virtual std::int64_t events_without_case() = 0;
+  virtual std::int64_t identities_without_case() = 0;
 
   virtual std::optional<StaffRow> find_staff(const std::string& id) = 0;
   virtual void put_staff(const StaffRow& row) = 0;

@@ -115,6 +115,15 @@ TEST_P(EngineAudit, ARemovedCaseIsFound) {
   EXPECT_NE(report.message.find("missing"), std::string::npos) << report.message;
 }
 
+TEST_P(EngineAudit, ACaseRowRemovedWithoutItsLogIsFound) {
+  // The case row alone: its events and identity rows stay behind, naming no case.
+  as_intruder("DELETE FROM cases WHERE number = '" + first + "'");
+  const VerifyReport report = t.engine.verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_NE(report.message.find("1 events and 2 identity index rows name no case"), std::string::npos)
+      << report.message;
+}
+
 TEST_P(EngineAudit, AnEditedQueryRowIsFound) {
   raw_sql(db, "UPDATE cases SET status = 12 WHERE number = '" + first + "'");
   const VerifyReport report = t.engine.verify();
