@@ -1,8 +1,9 @@
 #include "engine/chain.hpp"
 
-#include <memory>
+#include <cstdio>
+#include <string_view>
 
-#include <openssl/evp.h>
+#include "util/digest.hpp"
 
 namespace xinfang {
 
@@ -11,16 +12,6 @@ const char* hash_algorithm_name(HashAlgorithm algorithm) noexcept {
 }
 
 namespace engine_detail {
-namespace {
-
-void add_field(std::string& out, const std::string& field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-  out += '\n';
-}
-
-}  // namespace
 
 std::string to_hex(const unsigned char* data, std::size_t size) {
   static const char* const hex = "0123456789abcdef";
@@ -39,43 +30,55 @@ HashAlgorithm parse_hash_algorithm(const std::string& name) {
   throw Error(ErrorCode::integrity, "the database names an unknown hash algorithm '" + name + "'");
 }
 
+namespace {
+
+util::DigestAlgorithm digest_algorithm(HashAlgorithm algorithm) {
+  return algorithm == HashAlgorithm::sm3 ? util::DigestAlgorithm::sm3 : util::DigestAlgorithm::sha256;
+}
+
+// A field of a hashed record: its length, a colon, the bytes, a newline.
+void add_field(util::Digest& digest, std::string_view field) {
+  char length[24];
+  const int size = std::snprintf(length, sizeof length, "%zu:", field.size());
+  digest.add({length, static_cast<std::size_t>(size)}).add(field).add("\n");
+}
+
+void add_field(util::Digest& digest, std::int64_t value) {
+  add_field(digest, std::to_string(value));
+}
+
+}  // namespace
+
 std::string digest_hex(HashAlgorithm algorithm, const std::string& data) {
-  const EVP_MD* md = algorithm == HashAlgorithm::sm3 ? EVP_sm3() : EVP_sha256();
-  if (md == nullptr)
-    throw Error(ErrorCode::internal, "OpenSSL does not provide " + std::string(hash_algorithm_name(algorithm)));
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &size, md, nullptr) != 1) {
-    throw Error(ErrorCode::internal, "OpenSSL could not compute a digest");
-  }
-  return to_hex(digest, size);
+  return util::Digest(digest_algorithm(algorithm)).add(data).hex();
 }
 
 std::string event_hash(HashAlgorithm algorithm, const std::string& number, const store::EventRow& row) {
-  std::string data = "xinfang-event-1\n";
-  data.reserve(data.size() + row.payload.size() + row.actor.size() + 256);
-  add_field(data, number);
-  add_field(data, std::to_string(row.sequence));
-  add_field(data, row.type);
-  add_field(data, std::to_string(row.at));
-  add_field(data, row.actor);
-  add_field(data, row.command);
-  add_field(data, row.policy_name);
-  add_field(data, row.policy_version);
-  add_field(data, row.payload);
-  add_field(data, row.previous_hash);
-  return digest_hex(algorithm, data);
+  util::Digest digest(digest_algorithm(algorithm));
+  digest.add("xinfang-event-1\n");
+  add_field(digest, number);
+  add_field(digest, row.sequence);
+  add_field(digest, row.type);
+  add_field(digest, row.at);
+  add_field(digest, row.actor);
+  add_field(digest, row.command);
+  add_field(digest, row.policy_name);
+  add_field(digest, row.policy_version);
+  add_field(digest, row.payload);
+  add_field(digest, row.previous_hash);
+  return digest.hex();
 }
 
 std::string admin_change_hash(HashAlgorithm algorithm, const store::AdminChangeRow& row) {
-  std::string data = "xinfang-admin-1\n";
-  add_field(data, std::to_string(row.sequence));
-  add_field(data, std::to_string(row.at));
-  add_field(data, row.actor);
-  add_field(data, row.action);
-  add_field(data, row.payload);
-  add_field(data, row.previous_hash);
-  return digest_hex(algorithm, data);
+  util::Digest digest(digest_algorithm(algorithm));
+  digest.add("xinfang-admin-1\n");
+  add_field(digest, row.sequence);
+  add_field(digest, row.at);
+  add_field(digest, row.actor);
+  add_field(digest, row.action);
+  add_field(digest, row.payload);
+  add_field(digest, row.previous_hash);
+  return digest.hex();
 }
 
 }  // namespace engine_detail

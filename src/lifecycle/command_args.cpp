@@ -43,8 +43,39 @@ const Json& empty_object() {
 }  // namespace
 
 std::string format_instant(Instant instant) {
+  // The text of bpt::to_iso_extended_string() and a "Z", written directly: Boost's goes through
+  // a string stream and a locale, and every event carries a time or two.
   if (instant.is_special()) return "";
-  return bpt::to_iso_extended_string(instant) + "Z";
+  const boost::gregorian::date::ymd_type ymd = instant.date().year_month_day();
+  const bpt::time_duration time = instant.time_of_day();
+  const int digits = bpt::time_duration::num_fractional_digits();
+  char text[48];
+  char* out = text;
+  const auto put = [&out](long value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      out[i] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+    out += width;
+  };
+  put(ymd.year, 4);
+  *out++ = '-';
+  put(ymd.month, 2);
+  *out++ = '-';
+  put(ymd.day, 2);
+  *out++ = 'T';
+  put(time.hours(), 2);
+  *out++ = ':';
+  put(time.minutes(), 2);
+  *out++ = ':';
+  put(time.seconds(), 2);
+  const auto fraction = time.fractional_seconds();
+  if (fraction != 0) {
+    *out++ = '.';
+    put(static_cast<long>(fraction), digits);
+  }
+  *out++ = 'Z';
+  return std::string(text, out);
 }
 
 std::optional<Instant> parse_instant(std::string_view text) {

@@ -13,11 +13,10 @@
 // - any other kind: the value unchanged.
 // The kind is part of the hashed text, so the same digits as a phone and as an identity number
 // never collide.
-#include <openssl/evp.h>
-
 #include <cstdio>
 #include <string>
 
+#include "util/digest.hpp"
 #include "xinfang/error.hpp"
 #include "xinfang/numbering.hpp"
 
@@ -61,26 +60,10 @@ std::string normalise(std::string_view kind, std::string_view value) {
 }  // namespace
 
 std::string salted_hash(std::string_view salt, std::string_view kind, std::string_view value) {
-  std::string message;
-  message.reserve(salt.size() + kind.size() + value.size() + 2);
-  message.append(salt);
-  message += '\0';
-  message.append(kind);
-  message += '\0';
-  message += normalise(kind, value);
-
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(message.data(), message.size(), digest, &length, EVP_sha256(), nullptr) != 1 || length != 32)
-    throw Error(ErrorCode::internal, "salted_hash: OpenSSL SHA-256 failed");
-
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(2 * length, '0');
-  for (unsigned int k = 0; k < length; ++k) {
-    hex[2 * k] = kHex[digest[k] >> 4];
-    hex[2 * k + 1] = kHex[digest[k] & 0x0F];
-  }
-  return hex;
+  const char separator = '\0';
+  util::Digest digest(util::DigestAlgorithm::sha256);
+  digest.add(salt).add({&separator, 1}).add(kind).add({&separator, 1}).add(normalise(kind, value));
+  return digest.hex();
 }
 
 }  // namespace xinfang

@@ -2,8 +2,12 @@
 // oversized text are refused with the JSON path of the value at fault, and deciding never
 // changes the case.
 #include <map>
+#include <random>
 #include <set>
 
+#include <boost/date_time/posix_time/posix_time.hpp>
+
+#include "lifecycle/command_args.hpp"
 #include "lifecycle_test_util.hpp"
 
 namespace xinfang::testing {
@@ -342,6 +346,25 @@ TEST(LifecycleArgs, IntakeNeedsTheNumberQueryCodeAndSaltFromTheEngine) {
               ErrorCode::invalid_argument)
         << missing;
   }
+}
+
+// Stored events carry times as format_instant() writes them, and their hashes cover that text:
+// it must stay exactly Boost's ISO form with a "Z", for every instant Boost can hold.
+TEST(LifecycleArgs, FormattedInstantsAreBoostsIsoTextWithZ) {
+  std::mt19937_64 random(20251127);
+  const auto first = boost::posix_time::ptime(boost::gregorian::date(1400, 1, 1));
+  const std::int64_t span = (boost::posix_time::ptime(boost::gregorian::date(9999, 12, 31)) - first).total_seconds();
+  for (int i = 0; i < 20000; ++i) {
+    Instant instant =
+        first + boost::posix_time::seconds(static_cast<long>(random() % static_cast<std::uint64_t>(span)));
+    if (i % 3 == 1) instant += boost::posix_time::microseconds(static_cast<long>(random() % 1000000));
+    if (i % 3 == 2) instant += boost::posix_time::microseconds(static_cast<long>(random() % 10));
+    ASSERT_EQ(lifecycle_detail::format_instant(instant), boost::posix_time::to_iso_extended_string(instant) + "Z");
+    ASSERT_EQ(lifecycle_detail::parse_instant(lifecycle_detail::format_instant(instant)), instant);
+  }
+  EXPECT_EQ(lifecycle_detail::format_instant(local("2025-03-03 09:30")), "2025-03-03T01:30:00Z");
+  EXPECT_EQ(lifecycle_detail::format_instant(Instant()), "");
+  EXPECT_EQ(lifecycle_detail::format_instant(Instant(boost::posix_time::pos_infin)), "");
 }
 
 }  // namespace
