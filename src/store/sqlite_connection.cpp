@@ -1,5 +1,6 @@
 #include "store/sqlite_connection.hpp"
 
+#include <cstring>
 #include <limits>
 
 #include "store/sqlite_vfs.hpp"
@@ -103,16 +104,26 @@ void Connection::exec(const char* sql) {
   }
 }
 
-Statement Connection::prepare(const std::string& sql) {
+Statement Connection::prepare(const char* sql) {
+  // Most SQL is a literal or a static string: found by its address, confirmed by its text (an
+  // address can be reused for other text), without building a key or walking the map.
+  const auto known = by_address_.find(sql);
+  if (known != by_address_.end() && std::strcmp(sqlite3_sql(known->second), sql) == 0) {
+    return Statement(db_, known->second);
+  }
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     sqlite3_stmt* statement = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &statement, nullptr);
+    const int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
     if (rc != SQLITE_OK) fail(db_, rc, "preparing a statement");
     found = statements_.emplace(sql, statement).first;
   }
+  by_address_[sql] = found->second;
   return Statement(db_, found->second);
+}
+
+Statement Connection::prepare(const std::string& sql) {
+  return prepare(sql.c_str());
 }
 
 std::int64_t Connection::pragma_integer(const char* pragma) {

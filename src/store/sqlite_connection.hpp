@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <sqlite3.h>
 
@@ -62,6 +63,7 @@ class Connection {
   /** Runs SQL that returns no rows (several statements allowed). */
   void exec(const char* sql);
   /** The cached statement for @p sql, ready to bind. */
+  Statement prepare(const char* sql);
   Statement prepare(const std::string& sql);
   /** An integer pragma's value. */
   std::int64_t pragma_integer(const char* pragma);
@@ -71,7 +73,8 @@ class Connection {
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
-  std::map<std::string, sqlite3_stmt*> statements_;
+  std::map<std::string, sqlite3_stmt*, std::less<>> statements_;  // owns the statements
+  std::unordered_map<const char*, sqlite3_stmt*> by_address_;     // the same, by the address of their text
 };
 
 }  // namespace xinfang::store::sqlite
