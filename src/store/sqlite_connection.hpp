@@ -37,6 +37,7 @@ class Statement {
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::string_view bytes);
 
   /** Steps once: true while there is a row. */
   bool step();

@@ -90,7 +90,7 @@ CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
 CREATE TABLE case_identities (
-  identity_hash TEXT NOT NULL,
+  identity_hash BLOB NOT NULL,
   case_id INTEGER NOT NULL REFERENCES cases (id),
   PRIMARY KEY (identity_hash, case_id)
 ) WITHOUT ROWID;
