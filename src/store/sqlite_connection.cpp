@@ -31,6 +31,15 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_unowned(int index, std::string_view text) {
+  if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw Error(ErrorCode::invalid_argument, "text too long for the database");
+  }
+  const int rc = sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
   const int rc = sqlite3_bind_int64(statement_, index, value);
   if (rc != SQLITE_OK) fail(db_, rc, "binding a value");

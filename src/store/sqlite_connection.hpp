@@ -33,6 +33,8 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& bind(int index, std::string_view text);
+  /** Binds @p text without copying it: it must stay unchanged until this Statement is gone. */
+  Statement& bind_unowned(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }

@@ -70,13 +70,15 @@ CaseRow read_case(const Statement& s) {
   return row;
 }
 
-// Binds the projection's columns from index 1 in kCaseColumns order, without id.
+// Binds the projection's columns from index 1 in kCaseColumns order, without id. The row's text
+// is bound without a copy: @p row outlives the statement's use in every caller.
 int bind_case(Statement& s, const CaseRow& row) {
-  s.bind(1, row.number).bind(2, row.scope).bind(3, row.sequence).bind(4, row.version).bind(5, row.head_hash);
-  s.bind(6, row.status).bind(7, row.open).bind(8, row.organisation).bind(9, row.unit).bind(10, row.handler);
-  s.bind(11, row.type).bind(12, row.category).bind(13, row.region).bind(14, row.channel).bind(15, row.subject);
+  s.bind_unowned(1, row.number).bind_unowned(2, row.scope).bind(3, row.sequence).bind(4, row.version);
+  s.bind_unowned(5, row.head_hash).bind(6, row.status).bind(7, row.open).bind_unowned(8, row.organisation);
+  s.bind_unowned(9, row.unit).bind_unowned(10, row.handler).bind(11, row.type).bind_unowned(12, row.category);
+  s.bind_unowned(13, row.region).bind_unowned(14, row.channel).bind_unowned(15, row.subject);
   s.bind(16, row.received_at).bind(17, row.registered_at).bind(18, row.updated_at).bind(19, row.key_case);
-  s.bind(20, row.repeat).bind(21, row.confidential).bind(22, row.query_code_hash);
+  s.bind(20, row.repeat).bind(21, row.confidential).bind_unowned(22, row.query_code_hash);
   return 23;
 }
 
@@ -247,9 +249,11 @@ class SqliteTransaction final : public Transaction {
     Statement s = c_.prepare(
         "INSERT INTO events (id, case_id, sequence, type, at, actor, command, payload, policy_name, policy_version, "
         "previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
-    s.bind(1, event_id(case_id, row.sequence)).bind(2, case_id).bind(3, row.sequence).bind(4, row.type);
-    s.bind(5, row.at).bind(6, row.actor).bind(7, row.command).bind(8, row.payload).bind(9, row.policy_name);
-    s.bind(10, row.policy_version).bind(11, row.previous_hash).bind(12, row.hash);
+    // The row outlives the statement's use: its text is bound without a copy.
+    s.bind(1, event_id(case_id, row.sequence)).bind(2, case_id).bind(3, row.sequence).bind_unowned(4, row.type);
+    s.bind(5, row.at).bind_unowned(6, row.actor).bind_unowned(7, row.command).bind_unowned(8, row.payload);
+    s.bind_unowned(9, row.policy_name).bind_unowned(10, row.policy_version).bind_unowned(11, row.previous_hash);
+    s.bind_unowned(12, row.hash);
     s.run();
     if (sqlite3_changes(c_.handle()) != 1) {
       throw Error(ErrorCode::conflict, "event " + std::to_string(row.sequence) + " of the case was written meanwhile");
