@@ -439,7 +439,8 @@ XF_API xf_status xf_engine_intake(xf_engine* engine, const char* actor, const ch
  * @param actor The registrar's staff id.
  * @param petitions_json A JSON array of {"petition": {intake arguments}, "idempotency_key"?: "..."}.
  * @param[out] out_results_json Receives a JSON array of results, one per petition in order,
- *             each as xf_engine_intake() gives it.
+ *             each as xf_engine_intake() gives it but with an empty "events" array (an import
+ *             does not get every event back; xf_engine_get() reads a case's log).
  * @return As xf_engine_intake(); the message of an error from the engine starts with
  *         "petition N:" (0-based), that of a malformed element names its JSON path.
  */

@@ -362,7 +362,9 @@ class Engine {
    * Registers many petitions in one transaction (an import): all or none.
    * @param actor The registrar's staff id.
    * @param petitions The petitions.
-   * @return One result per petition, in order.
+   * @return One result per petition, in order: number, version, status, query code and
+   *         replayed. Their `events` are empty — an import of 100,000 petitions does not hold
+   *         100,000 event trees for the caller; get() reads any case's events.
    * @throws Error as intake(); the message starts with "petition N:" (0-based).
    */
   std::vector<CommandResult> intake_batch(const std::string& actor, const std::vector<IntakeRequest>& petitions);

@@ -143,6 +143,10 @@ std::vector<CommandResult> Engine::intake_batch(const std::string& actor, const 
     for (std::size_t i = 0; i < petitions.size(); ++i) {
       try {
         results.push_back(impl_->intake(txn, who, petitions[i].petition, petitions[i].idempotency_key, now));
+        // An import wants numbers and codes back, not every event tree: freed here, their memory
+        // serves the next petition instead of the batch growing by a few kilobytes per case.
+        results.back().events.clear();
+        results.back().events.shrink_to_fit();
       } catch (const Error& e) {
         throw Error(e.code(), "petition " + std::to_string(i) + ": " + e.what());
       }

@@ -103,6 +103,11 @@ TEST_F(EngineCommands, BatchIsAllOrNothing) {
   const std::vector<CommandResult> results = t.engine.intake_batch(kRegistrar, batch);
   ASSERT_EQ(results.size(), 5u);
   EXPECT_EQ(results[4].number.substr(0, 15), "MZJ-2025-000005");
+  // A batch hands back numbers and codes, not event trees; the log has the events.
+  EXPECT_FALSE(results[4].query_code.empty());
+  EXPECT_EQ(results[0].version, 1);  // the later ones repeat it: registered, repeat_flagged
+  EXPECT_TRUE(results[4].events.empty());
+  EXPECT_EQ(t.engine.get(results[4].number).events.front().event.type, "registered");
   const std::string before = fingerprint();
   std::vector<IntakeRequest> broken = {{letter_at(t.clock->now()), ""}, {Json{{"channel", "letter"}}, ""}};
   const std::string message = message_of([&] { t.engine.intake_batch(kRegistrar, broken); });
