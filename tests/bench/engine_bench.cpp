@@ -1178,19 +1178,23 @@ void print_throughput(std::ostream& out, const xinfang::bench::CollectingReporte
   const double b = r.time_ns(raw);
   if (std::isnan(a) || std::isnan(b) || a <= 0 || b <= 0) return;
   const double ratio = b / a;
+  char verdict[64] = "(no target)";
+  if (target > 0)
+    std::snprintf(verdict, sizeof verdict, "(target >= %.1f: %s)", target, ratio >= target ? "met" : "NOT met");
   char buffer[512];
-  std::snprintf(buffer, sizeof buffer,
-                "%-34s engine %10s (%s per call)  raw %10s (%s)  engine/raw %.3f  (target >= %.1f: %s)\n", what.c_str(),
-                format_rate(items * 1e9 / a).c_str(), format_ns(a).c_str(), format_rate(items * 1e9 / b).c_str(),
-                format_ns(b).c_str(), ratio, target, ratio >= target ? "met" : "NOT met");
+  std::snprintf(buffer, sizeof buffer, "%-34s engine %10s (%s per call)  raw %10s (%s)  engine/raw %.3f  %s\n",
+                what.c_str(), format_rate(items * 1e9 / a).c_str(), format_ns(a).c_str(),
+                format_rate(items * 1e9 / b).c_str(), format_ns(b).c_str(), ratio, verdict);
   out << buffer;
 }
 
 void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& r) {
   out << "\nEngine vs raw SQLite, " << (r.saw_median() ? "median" : "mean") << " real time, this run ("
       << std::lround(g_stored.bytes_per_case) << " bytes per case/row):\n";
+  // The target is for durable intake: a commit that survives a power cut, which is
+  // Durability::full. Durability::normal survives a crash of the process but not of the machine.
   print_throughput(out, r, "single intake, Durability::normal", "intake_single/normal/engine",
-                   "intake_single/normal/raw_sqlite", 1, 0.5);
+                   "intake_single/normal/raw_sqlite", 1, 0);
   print_throughput(out, r, "single intake, Durability::full", "intake_single/full/engine",
                    "intake_single/full/raw_sqlite", 1, 0.5);
   print_throughput(out, r, "batch intake of " + std::to_string(g_config.batch), "intake_batch/engine",
