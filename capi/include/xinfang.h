@@ -497,7 +497,7 @@ XF_API xf_status xf_engine_get(xf_engine* engine, const char* number, const char
 XF_API xf_status xf_engine_lookup(xf_engine* engine, const char* number, const char* query_code, char** out_json);
 
 /**
- * Lists cases, newest registration first.
+ * Lists cases, newest first (the order the file registered them).
  * @param engine The engine.
  * @param filter_json A filter as a JSON object, or NULL for {} (every case, the first 100):
  *        "status" (a name or an array), "organisation", "unit", "handler", "type", "category",
