@@ -73,11 +73,11 @@ Events decide_intake(const CaseState&, const Command& command, const DecideConte
   // 4. Shape.
   const std::string channel = args.string("channel", kMaxIdBytes);
   const std::string type_text = args.choice("type", {"suggestion", "accusation", "claim"});
-  const std::string sub_route = args.string_or("sub_route", kMaxIdBytes, "");
+  std::string sub_route = args.string_or("sub_route", kMaxIdBytes, "");
   const std::string category = args.string("category", kMaxIdBytes);
-  const std::string region = args.string_or("region", kMaxIdBytes, "");
-  const std::string subject = args.string("subject", kMaxSubjectBytes);
-  const std::string content = args.string("content", kMaxTextBytes, /*allow_empty=*/true);
+  std::string region = args.string_or("region", kMaxIdBytes, "");
+  std::string subject = args.string("subject", kMaxSubjectBytes);
+  std::string content = args.string("content", kMaxTextBytes, /*allow_empty=*/true);
   Json petitioners = Json::array();
   const auto petitioner_items = args.array("petitioners", kMaxListItems, /*required=*/true);
   for (std::size_t i = 0; i < petitioner_items.size(); ++i) {
@@ -86,7 +86,7 @@ Events decide_intake(const CaseState&, const Command& command, const DecideConte
   if (petitioners.empty()) args.fail("petitioners", "must name at least one petitioner");
   const bool group = args.boolean_or("group", false);
   const Instant received_at = args.instant("received_at");
-  const std::string received_by = args.string_or("received_by", kMaxNameBytes, context.actor.id);
+  std::string received_by = args.string_or("received_by", kMaxNameBytes, context.actor.id);
   Json attachments = Json::array();
   const auto attachment_items = args.array("attachments", kMaxListItems, /*required=*/false);
   for (std::size_t i = 0; i < attachment_items.size(); ++i) {
@@ -168,15 +168,15 @@ Events decide_intake(const CaseState&, const Command& command, const DecideConte
   payload["organisation"] = organisation;
   payload["channel"] = channel;
   payload["type"] = type_text;
-  payload["sub_route"] = sub_route;
+  payload["sub_route"] = std::move(sub_route);
   payload["category"] = category;
-  payload["region"] = region;
-  payload["subject"] = subject;
-  payload["content"] = content;
+  payload["region"] = std::move(region);
+  payload["subject"] = std::move(subject);
+  payload["content"] = std::move(content);
   payload["petitioners"] = std::move(petitioners);
   payload["group"] = group;
   payload["received_at"] = format_instant(received_at);
-  payload["received_by"] = received_by;
+  payload["received_by"] = std::move(received_by);
   payload["attachments"] = std::move(attachments);
   payload["query_code_hash"] = salted_hash(context.identity_salt, "query", context.query_code);
   payload["identity_hashes"] = std::move(hashes);
