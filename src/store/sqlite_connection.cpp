@@ -22,43 +22,40 @@ Statement::~Statement() {
   sqlite3_clear_bindings(statement_);
 }
 
-Statement& Statement::bind(int index, std::string_view text) {
-  if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-    throw Error(ErrorCode::invalid_argument, "text too long for the database");
+namespace {
+
+int length_of(std::string_view bytes) {
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw Error(ErrorCode::invalid_argument, "a value too long for the database");
   }
-  const int rc = sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return static_cast<int>(bytes.size());
+}
+
+}  // namespace
+
+Statement& Statement::checked(int rc) {
   if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
   return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  return checked(sqlite3_bind_text(statement_, index, text.data(), length_of(text), SQLITE_TRANSIENT));
 }
 
 Statement& Statement::bind_unowned(int index, std::string_view text) {
-  if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-    throw Error(ErrorCode::invalid_argument, "text too long for the database");
-  }
-  const int rc = sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
-  return *this;
+  return checked(sqlite3_bind_text(statement_, index, text.data(), length_of(text), SQLITE_STATIC));
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-  const int rc = sqlite3_bind_int64(statement_, index, value);
-  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
-  return *this;
+  return checked(sqlite3_bind_int64(statement_, index, value));
 }
 
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
-  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-    throw Error(ErrorCode::invalid_argument, "value too long for the database");
-  }
-  const int rc = sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
-  return *this;
+  return checked(sqlite3_bind_blob(statement_, index, bytes.data(), length_of(bytes), SQLITE_TRANSIENT));
 }
 
 Statement& Statement::bind_null(int index) {
-  const int rc = sqlite3_bind_null(statement_, index);
-  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
-  return *this;
+  return checked(sqlite3_bind_null(statement_, index));
 }
 
 bool Statement::step() {

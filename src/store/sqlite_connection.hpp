@@ -51,6 +51,8 @@ class Statement {
   bool is_null(int column) const;
 
  private:
+  Statement& checked(int rc);  // throws for a failed bind
+
   sqlite3* db_;
   sqlite3_stmt* statement_;
 };
