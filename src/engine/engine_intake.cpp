@@ -17,6 +17,10 @@ constexpr std::size_t kMaxIdempotencyKeyBytes = 200;
 // A retry comes within minutes of a lost response; the code a petitioner needs is kept in clear
 // for that long and no longer (docs/storage.md).
 const boost::posix_time::time_duration kQueryCodeRetention = boost::posix_time::hours(24);
+// Repeat detection reads the newest earlier cases of each identity, this many at most: a person
+// with more is flagged all the same, and an identity shared by thousands of cases (a placeholder
+// phone typed by a clerk, a hotline's own number) costs no more than this per intake.
+constexpr std::size_t kPriorCasesPerIdentity = 200;
 
 std::string code_of(const NamedEntry* entry, const Json& petition, const char* key) {
   if (entry != nullptr) return entry->code.empty() ? entry->id : entry->code;
@@ -92,7 +96,8 @@ CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, 
   const std::string query_code = make_query_code(bytes);
 
   std::vector<PriorCase> prior_cases;
-  for (const store::CaseRow& prior : txn.cases_with_identities(identity_hashes(fields, identity_salt))) {
+  for (const store::CaseRow& prior :
+       txn.cases_with_identities(identity_hashes(fields, identity_salt), kPriorCasesPerIdentity)) {
     CaseStatus status = static_cast<CaseStatus>(prior.status);
     // An archived case whose matter was concluded still bars the same matter (Art. 36 ¶3).
     if (status == CaseStatus::archived && !fold_rows(txn.events(prior.id)).concluded_at.is_special()) {

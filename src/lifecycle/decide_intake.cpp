@@ -186,6 +186,10 @@ Events decide_intake(const CaseState&, const Command& command, const DecideConte
   payload["policy"] = {{"name", policy.name()}, {"version", policy.version()}};
   Events events;
   events.push_back(make_event(context, "registered", std::move(payload)));
+  // An event lists at most kMaxListItems cases: the newest of them (prior cases come oldest first).
+  if (repeat_of.size() > kMaxListItems) {
+    repeat_of.erase(repeat_of.begin(), repeat_of.end() - static_cast<std::ptrdiff_t>(kMaxListItems));
+  }
   if (!repeat_of.empty()) {
     events.push_back(make_event(context, "repeat_flagged",
                                 {{"repeat_of", repeat_of}, {"window_days", policy.repeat_window_days()}}));

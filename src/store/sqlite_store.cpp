@@ -269,16 +269,18 @@ class SqliteTransaction final : public Transaction {
     Statement s = c_.prepare("INSERT OR IGNORE INTO case_identities (identity_hash, case_id) VALUES (?, ?)");
     s.bind_blob(1, identity_key(identity_hash)).bind(2, case_id).run();
   }
-  std::vector<CaseRow> cases_with_identities(const std::vector<std::string>& hashes) override {
+  std::vector<CaseRow> cases_with_identities(const std::vector<std::string>& hashes,
+                                             std::size_t newest_per_hash) override {
     // One query per hash: "identity_hash IN (?, ?)" makes SQLite build a temporary table for the
     // list, and so does "id IN (SELECT ...)". CROSS JOIN keeps the identity index outermost.
-    static const std::string sql = std::string("SELECT ") + kCaseColumns +
-                                   " FROM case_identities CROSS JOIN cases ON cases.id = case_identities.case_id"
-                                   " WHERE case_identities.identity_hash = ?";
+    static const std::string sql =
+        std::string("SELECT ") + kCaseColumns +
+        " FROM case_identities CROSS JOIN cases ON cases.id = case_identities.case_id"
+        " WHERE case_identities.identity_hash = ? ORDER BY case_identities.case_id DESC LIMIT ?";
     std::vector<CaseRow> rows;
     for (const std::string& hash : hashes) {
       Statement s = c_.prepare(sql);
-      s.bind_blob(1, identity_key(hash));
+      s.bind_blob(1, identity_key(hash)).bind(2, static_cast<std::int64_t>(newest_per_hash));
       while (s.step()) {
         const std::int64_t id = s.integer(0);
         if (std::none_of(rows.begin(), rows.end(), [&](const CaseRow& row) { return row.id == id; })) {

@@ -138,7 +138,10 @@ class Transaction {
   // Error(conflict) if the case already has an event with this sequence.
   virtual void append_event(std::int64_t case_id, const EventRow& row) = 0;
   virtual void add_identity(std::int64_t case_id, const std::string& identity_hash) = 0;
-  virtual std::vector<CaseRow> cases_with_identities(const std::vector<std::string>& identity_hashes) = 0;
+  // The cases indexed under any of @p identity_hashes — for each hash the newest
+  // @p newest_per_hash of them — in case order.
+  virtual std::vector<CaseRow> cases_with_identities(const std::vector<std::string>& identity_hashes,
+                                                     std::size_t newest_per_hash) = 0;
 
   virtual std::optional<IdempotencyRow> find_idempotency(const std::string& key) = 0;
   virtual void put_idempotency(const IdempotencyRow& row) = 0;

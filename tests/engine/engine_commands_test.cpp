@@ -97,6 +97,21 @@ TEST_F(EngineCommands, IdempotencyKeyWithOtherContentIsAConflict) {
   EXPECT_EQ(fingerprint(), before);
 }
 
+TEST_F(EngineCommands, RepeatDetectionReadsTheNewest200CasesOfAnIdentity) {
+  // 230 letters from one petitioner (the same identity number and phone) in one batch: each is
+  // flagged as a repeat of the earlier ones, the last of at most the newest 200.
+  std::vector<IntakeRequest> batch;
+  for (int i = 0; i < 230; ++i) batch.push_back({letter_at(t.clock->now()), ""});
+  const std::vector<CommandResult> results = t.engine.intake_batch(kRegistrar, batch);
+  ASSERT_EQ(results.size(), 230u);
+  const CaseRecord last = t.engine.get(results.back().number);
+  EXPECT_TRUE(last.state.repeat);
+  ASSERT_EQ(last.state.repeat_of.size(), 200u);
+  EXPECT_EQ(last.state.repeat_of.front(), results[29].number);
+  EXPECT_EQ(last.state.repeat_of.back(), results[228].number);
+  EXPECT_TRUE(t.engine.verify().ok);
+}
+
 TEST_F(EngineCommands, BatchIsAllOrNothing) {
   std::vector<IntakeRequest> batch;
   for (int i = 0; i < 5; ++i) batch.push_back({letter_at(t.clock->now()), "batch-" + std::to_string(i)});

@@ -1,6 +1,8 @@
 // Intake: what the registered event records (number, hashes, policy), repeat petitions within
 // the policy's window, matters concluded after re-review (Art. 36 ¶3), matters already in hand
 // below (Art. 19 ¶3), group visits (Art. 20 ¶3) and the Art. 31 routes.
+#include <cstdio>
+
 #include "lifecycle_test_util.hpp"
 #include "xinfang/numbering.hpp"
 
@@ -79,6 +81,24 @@ TEST(LifecycleIntake, ARepeatWithinTheWindowIsFlaggedAndLinked) {
   EXPECT_EQ(c.events()[1].type, "repeat_flagged");
   EXPECT_TRUE(c.state().repeat);
   EXPECT_EQ(c.state().repeat_of, std::vector<std::string>{"MZJ-2024-000100"});
+}
+
+TEST(LifecycleIntake, AThousandRepeatsAreListedNewestFirstAndNoMore) {
+  // An identity with more earlier cases in the window than an event may list (a placeholder
+  // phone shared by many petitions): the intake is still registered and flagged, with the
+  // newest 1,000 of them (prior cases come oldest first).
+  std::vector<PriorCase> prior_cases;
+  for (int i = 1; i <= 1500; ++i) {
+    char number[32];
+    std::snprintf(number, sizeof number, "MZJ-2025-%06d", i);
+    prior_cases.push_back(prior(number, "city", "social_assistance", CaseStatus::replied, local("2025-02-01 10:00")));
+  }
+  TestCase c;
+  c.intake(claim_letter_args(), local("2025-03-03 09:00"), std::nullopt, prior_cases);
+  ASSERT_EQ(c.events().size(), 2u);
+  ASSERT_EQ(c.state().repeat_of.size(), 1000u);
+  EXPECT_EQ(c.state().repeat_of.front(), "MZJ-2025-000501");
+  EXPECT_EQ(c.state().repeat_of.back(), "MZJ-2025-001500");
 }
 
 TEST(LifecycleIntake, TheRepeatWindowEndsAtTheEndOfItsLastDay) {
