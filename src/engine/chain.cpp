@@ -1,6 +1,7 @@
 #include "engine/chain.hpp"
 
 #include <cstdio>
+#include <initializer_list>
 #include <string_view>
 
 #include "util/digest.hpp"
@@ -12,17 +13,6 @@ const char* hash_algorithm_name(HashAlgorithm algorithm) noexcept {
 }
 
 namespace engine_detail {
-
-std::string to_hex(const unsigned char* data, std::size_t size) {
-  static const char* const hex = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    out += hex[data[i] >> 4];
-    out += hex[data[i] & 0x0f];
-  }
-  return out;
-}
 
 HashAlgorithm parse_hash_algorithm(const std::string& name) {
   if (name == "sha256") return HashAlgorithm::sha256;
@@ -36,15 +26,18 @@ util::DigestAlgorithm digest_algorithm(HashAlgorithm algorithm) {
   return algorithm == HashAlgorithm::sm3 ? util::DigestAlgorithm::sm3 : util::DigestAlgorithm::sha256;
 }
 
-// A field of a hashed record: its length, a colon, the bytes, a newline.
-void add_field(util::Digest& digest, std::string_view field) {
-  char length[24];
-  const int size = std::snprintf(length, sizeof length, "%zu:", field.size());
-  digest.add({length, static_cast<std::size_t>(size)}).add(field).add("\n");
-}
-
-void add_field(util::Digest& digest, std::int64_t value) {
-  add_field(digest, std::to_string(value));
+// A record's hash: its kind's prefix line, then each field as its length, a colon, the bytes
+// and a newline, so that no two different records serialise alike.
+std::string record_hash(HashAlgorithm algorithm, std::string_view prefix,
+                        std::initializer_list<std::string_view> fields) {
+  util::Digest digest(digest_algorithm(algorithm));
+  digest.add(prefix);
+  for (std::string_view field : fields) {
+    char length[24];
+    const int size = std::snprintf(length, sizeof length, "%zu:", field.size());
+    digest.add({length, static_cast<std::size_t>(size)}).add(field).add("\n");
+  }
+  return digest.hex();
 }
 
 }  // namespace
@@ -54,31 +47,18 @@ std::string digest_hex(HashAlgorithm algorithm, const std::string& data) {
 }
 
 std::string event_hash(HashAlgorithm algorithm, const std::string& number, const store::EventRow& row) {
-  util::Digest digest(digest_algorithm(algorithm));
-  digest.add("xinfang-event-1\n");
-  add_field(digest, number);
-  add_field(digest, row.sequence);
-  add_field(digest, row.type);
-  add_field(digest, row.at);
-  add_field(digest, row.actor);
-  add_field(digest, row.command);
-  add_field(digest, row.policy_name);
-  add_field(digest, row.policy_version);
-  add_field(digest, row.payload);
-  add_field(digest, row.previous_hash);
-  return digest.hex();
+  const std::string sequence = std::to_string(row.sequence);
+  const std::string at = std::to_string(row.at);
+  return record_hash(algorithm, "xinfang-event-1\n",
+                     {number, sequence, row.type, at, row.actor, row.command, row.policy_name, row.policy_version,
+                      row.payload, row.previous_hash});
 }
 
 std::string admin_change_hash(HashAlgorithm algorithm, const store::AdminChangeRow& row) {
-  util::Digest digest(digest_algorithm(algorithm));
-  digest.add("xinfang-admin-1\n");
-  add_field(digest, row.sequence);
-  add_field(digest, row.at);
-  add_field(digest, row.actor);
-  add_field(digest, row.action);
-  add_field(digest, row.payload);
-  add_field(digest, row.previous_hash);
-  return digest.hex();
+  const std::string sequence = std::to_string(row.sequence);
+  const std::string at = std::to_string(row.at);
+  return record_hash(algorithm, "xinfang-admin-1\n",
+                     {sequence, at, row.actor, row.action, row.payload, row.previous_hash});
 }
 
 }  // namespace engine_detail

@@ -18,9 +18,6 @@ std::string event_hash(HashAlgorithm algorithm, const std::string& number, const
 /** The hex digest of an administrative change (its `hash` field is not read). */
 std::string admin_change_hash(HashAlgorithm algorithm, const store::AdminChangeRow& row);
 
-/** @p size bytes as lower-case hex. */
-std::string to_hex(const unsigned char* data, std::size_t size);
-
 /** The hex digest of @p data. */
 std::string digest_hex(HashAlgorithm algorithm, const std::string& data);
 

@@ -5,6 +5,7 @@
 
 #include "engine/chain.hpp"
 #include "engine/engine_impl.hpp"
+#include "util/digest.hpp"
 #include "xinfang/routing.hpp"
 
 namespace xinfang {
@@ -22,7 +23,7 @@ Policy load_policy_text(const std::string& text) {
 std::string random_hex(RandomSource& random, std::size_t bytes) {
   std::vector<std::uint8_t> data(bytes);
   random.fill(data.data(), data.size());
-  return to_hex(data.data(), data.size());
+  return util::to_hex(data.data(), data.size());
 }
 
 }  // namespace

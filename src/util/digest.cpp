@@ -62,11 +62,15 @@ std::string Digest::hex() {
   if (EVP_DigestFinal_ex(context_->ctx, digest, &size) != 1) {
     throw Error(ErrorCode::internal, "OpenSSL could not compute a digest");
   }
+  return to_hex(digest, size);
+}
+
+std::string to_hex(const unsigned char* data, std::size_t size) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(2 * size, '0');
-  for (unsigned int i = 0; i < size; ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 0x0F];
+  for (std::size_t i = 0; i < size; ++i) {
+    out[2 * i] = kHex[data[i] >> 4];
+    out[2 * i + 1] = kHex[data[i] & 0x0F];
   }
   return out;
 }

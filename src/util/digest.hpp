@@ -11,6 +11,9 @@ namespace xinfang::util {
 
 enum class DigestAlgorithm { sha256, sm3 };
 
+/** @p size bytes as lower-case hex. */
+std::string to_hex(const unsigned char* data, std::size_t size);
+
 /** One digest in progress. Not copyable; finish it with hex(). */
 class Digest {
  public:
