@@ -31,16 +31,41 @@ constexpr std::size_t kMaxGathered = std::size_t{1} << 20;
 // The unix VFS writes at most 128 KiB - 1 bytes per call (os_unix.c, seekAndWriteFd).
 constexpr std::size_t kMaxWrite = std::size_t{120} << 10;
 
+// A checkpoint reads the log ahead this far: the unix VFS reads at most 128 KiB - 1 bytes per call too.
+constexpr std::size_t kReadAhead = kMaxWrite;
+
 sqlite3_vfs* base_vfs = nullptr;
 sqlite3_vfs gathering_vfs;
 sqlite3_io_methods wal_methods;
+sqlite3_io_methods database_methods;
+
+// Writes gathered at consecutive offsets of one file, written out with as few calls as possible.
+struct Gathered {
+  std::vector<unsigned char> bytes;
+  sqlite3_int64 at = 0;  // the file offset of bytes[0]
+};
+
+// The main database file: the default VFS's file, and the pages a checkpoint copies into it.
+struct DatabaseFile {
+  sqlite3_file base;
+  sqlite3_file* real;
+  bool in_checkpoint = false;     // between SQLITE_FCNTL_CKPT_START and SQLITE_FCNTL_CKPT_DONE
+  std::uint64_t checkpoints = 0;  // copy loops started: a log read ahead in one serves no other
+  Gathered pages;
+};
 
 // The object SQLite allocates for a file of this VFS: our state, then the default VFS's file.
 struct GatheringFile {
   sqlite3_file base;
   sqlite3_file* real;
-  std::vector<unsigned char> gathered;
-  sqlite3_int64 gathered_at = 0;  // the file offset of gathered[0]
+  DatabaseFile* database = nullptr;  // the log's database, when it was opened through this VFS
+  Gathered gathered;
+  // What a checkpoint read ahead of the log; only used while the database is in its copy loop.
+  std::vector<unsigned char> ahead;
+  sqlite3_int64 ahead_at = 0;
+  std::uint64_t ahead_in_checkpoint = 0;  // the copy loop it was read in; no other may use it
+  // The log's size when that loop first read it: every frame the loop copies lies within it.
+  sqlite3_int64 size_in_checkpoint = 0;
   // After a frame header is gathered: where its page will be written, and whether it ends a commit.
   sqlite3_int64 page_expected_at = -1;
   bool commit_frame = false;
@@ -50,17 +75,33 @@ GatheringFile* gathering(sqlite3_file* file) {
   return reinterpret_cast<GatheringFile*>(file);
 }
 
-int flush(GatheringFile* f) {
-  for (std::size_t done = 0; done < f->gathered.size();) {
-    const std::size_t amount = std::min(kMaxWrite, f->gathered.size() - done);
-    const int rc = f->real->pMethods->xWrite(f->real, f->gathered.data() + done, static_cast<int>(amount),
-                                             f->gathered_at + static_cast<sqlite3_int64>(done));
-    // On failure the frames stay gathered: SQLite fails the statement, and a later flush writes
-    // them again, so that no frame it counts as written goes missing.
+int flush(sqlite3_file* real, Gathered& g) {
+  for (std::size_t done = 0; done < g.bytes.size();) {
+    const std::size_t amount = std::min(kMaxWrite, g.bytes.size() - done);
+    const int rc = real->pMethods->xWrite(real, g.bytes.data() + done, static_cast<int>(amount),
+                                          g.at + static_cast<sqlite3_int64>(done));
+    // On failure the bytes stay gathered: SQLite fails the statement, and a later flush writes
+    // them again, so that nothing it counts as written goes missing.
     if (rc != SQLITE_OK) return rc;
     done += amount;
   }
-  f->gathered.clear();
+  g.bytes.clear();
+  return SQLITE_OK;
+}
+
+int flush(GatheringFile* f) {
+  return flush(f->real, f->gathered);
+}
+
+int gather(sqlite3_file* real, Gathered& g, const void* data, int amount, sqlite3_int64 offset) {
+  const sqlite3_int64 end = g.at + static_cast<sqlite3_int64>(g.bytes.size());
+  if (!g.bytes.empty() && (offset != end || g.bytes.size() + static_cast<std::size_t>(amount) > kMaxGathered)) {
+    const int rc = flush(real, g);
+    if (rc != SQLITE_OK) return rc;
+  }
+  if (g.bytes.empty()) g.at = offset;
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  g.bytes.insert(g.bytes.end(), bytes, bytes + amount);
   return SQLITE_OK;
 }
 
@@ -69,15 +110,8 @@ std::uint32_t big_endian_u32(const unsigned char* p) {
 }
 
 int gather(GatheringFile* f, const void* data, int amount, sqlite3_int64 offset) {
-  const sqlite3_int64 end = f->gathered_at + static_cast<sqlite3_int64>(f->gathered.size());
-  if (!f->gathered.empty() && (offset != end || f->gathered.size() + static_cast<std::size_t>(amount) > kMaxGathered)) {
-    const int rc = flush(f);
-    if (rc != SQLITE_OK) return rc;
-  }
-  if (f->gathered.empty()) f->gathered_at = offset;
-  const auto* bytes = static_cast<const unsigned char*>(data);
-  f->gathered.insert(f->gathered.end(), bytes, bytes + amount);
-  return SQLITE_OK;
+  f->ahead.clear();
+  return gather(f->real, f->gathered, data, amount, offset);
 }
 
 int wal_write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
@@ -98,6 +132,7 @@ int wal_write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 of
   }
   // The log's own header, or a page split around a sync point: in order, straight through.
   f->page_expected_at = -1;
+  f->ahead.clear();
   const int rc = flush(f);
   if (rc != SQLITE_OK) return rc;
   return f->real->pMethods->xWrite(f->real, data, amount, offset);
@@ -113,12 +148,41 @@ int wal_close(sqlite3_file* file) {
 
 int wal_read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
   GatheringFile* f = gathering(file);
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xRead(f->real, data, amount, offset);
+  int rc = flush(f);
+  if (rc != SQLITE_OK) return rc;
+  if (f->database == nullptr || !f->database->in_checkpoint) {
+    f->ahead.clear();
+    return f->real->pMethods->xRead(f->real, data, amount, offset);
+  }
+  const auto within = [&] {
+    return f->ahead_in_checkpoint == f->database->checkpoints && offset >= f->ahead_at &&
+           offset + amount <= f->ahead_at + static_cast<sqlite3_int64>(f->ahead.size());
+  };
+  if (!within()) {
+    if (f->ahead_in_checkpoint != f->database->checkpoints) {
+      rc = f->real->pMethods->xFileSize(f->real, &f->size_in_checkpoint);
+      if (rc != SQLITE_OK) return rc;
+    }
+    const sqlite3_int64 available =
+        std::min<sqlite3_int64>(static_cast<sqlite3_int64>(kReadAhead), f->size_in_checkpoint - offset);
+    f->ahead.clear();
+    if (available < amount) return f->real->pMethods->xRead(f->real, data, amount, offset);
+    f->ahead.resize(static_cast<std::size_t>(available));
+    rc = f->real->pMethods->xRead(f->real, f->ahead.data(), static_cast<int>(available), offset);
+    if (rc != SQLITE_OK) {
+      f->ahead.clear();
+      return rc;
+    }
+    f->ahead_at = offset;
+    f->ahead_in_checkpoint = f->database->checkpoints;
+  }
+  std::memcpy(data, f->ahead.data() + (offset - f->ahead_at), static_cast<std::size_t>(amount));
+  return SQLITE_OK;
 }
 
 int wal_truncate(sqlite3_file* file, sqlite3_int64 size) {
   GatheringFile* f = gathering(file);
+  f->ahead.clear();
   const int rc = flush(f);
   return rc != SQLITE_OK ? rc : f->real->pMethods->xTruncate(f->real, size);
 }
@@ -156,8 +220,123 @@ int wal_device_characteristics(sqlite3_file* file) {
   return gathering(file)->real->pMethods->xDeviceCharacteristics(gathering(file)->real);
 }
 
+DatabaseFile* database(sqlite3_file* file) {
+  return reinterpret_cast<DatabaseFile*>(file);
+}
+
+int flush(DatabaseFile* f) {
+  return flush(f->real, f->pages);
+}
+
+int database_close(sqlite3_file* file) {
+  DatabaseFile* f = database(file);
+  const int flushed = flush(f);
+  const int closed = f->real->pMethods->xClose(f->real);
+  f->~DatabaseFile();
+  return flushed != SQLITE_OK ? flushed : closed;
+}
+int database_read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
+  DatabaseFile* f = database(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xRead(f->real, data, amount, offset);
+}
+int database_write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
+  DatabaseFile* f = database(file);
+  if (f->in_checkpoint) return gather(f->real, f->pages, data, amount, offset);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xWrite(f->real, data, amount, offset);
+}
+int database_truncate(sqlite3_file* file, sqlite3_int64 size) {
+  DatabaseFile* f = database(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xTruncate(f->real, size);
+}
+int database_sync(sqlite3_file* file, int flags) {
+  DatabaseFile* f = database(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xSync(f->real, flags);
+}
+int database_file_size(sqlite3_file* file, sqlite3_int64* size) {
+  DatabaseFile* f = database(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xFileSize(f->real, size);
+}
+int database_lock(sqlite3_file* file, int level) {
+  return database(file)->real->pMethods->xLock(database(file)->real, level);
+}
+int database_unlock(sqlite3_file* file, int level) {
+  DatabaseFile* f = database(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xUnlock(f->real, level);
+}
+int database_check_reserved_lock(sqlite3_file* file, int* out) {
+  return database(file)->real->pMethods->xCheckReservedLock(database(file)->real, out);
+}
+int database_file_control(sqlite3_file* file, int op, void* arg) {
+  DatabaseFile* f = database(file);
+  if (op == SQLITE_FCNTL_CKPT_START) {
+    f->in_checkpoint = true;
+    ++f->checkpoints;
+  } else {
+    // CKPT_DONE comes after the copy loop and before SQLite records the checkpoint's progress:
+    // the copied pages are in the file before any connection is told to read them from it.
+    if (op == SQLITE_FCNTL_CKPT_DONE) f->in_checkpoint = false;
+    const int rc = flush(f);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return f->real->pMethods->xFileControl(f->real, op, arg);
+}
+int database_sector_size(sqlite3_file* file) {
+  return database(file)->real->pMethods->xSectorSize(database(file)->real);
+}
+int database_device_characteristics(sqlite3_file* file) {
+  return database(file)->real->pMethods->xDeviceCharacteristics(database(file)->real);
+}
+int database_shm_map(sqlite3_file* file, int region, int size, int extend, void volatile** out) {
+  return database(file)->real->pMethods->xShmMap(database(file)->real, region, size, extend, out);
+}
+int database_shm_lock(sqlite3_file* file, int offset, int n, int flags) {
+  return database(file)->real->pMethods->xShmLock(database(file)->real, offset, n, flags);
+}
+void database_shm_barrier(sqlite3_file* file) {
+  database(file)->real->pMethods->xShmBarrier(database(file)->real);
+}
+int database_shm_unmap(sqlite3_file* file, int remove) {
+  return database(file)->real->pMethods->xShmUnmap(database(file)->real, remove);
+}
+int database_fetch(sqlite3_file* file, sqlite3_int64 offset, int amount, void** out) {
+  DatabaseFile* f = database(file);
+  *out = nullptr;
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xFetch(f->real, offset, amount, out);
+}
+int database_unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
+  return database(file)->real->pMethods->xUnfetch(database(file)->real, offset, page);
+}
+
+int open_database(sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
+  auto* f = new (file) DatabaseFile;
+  f->base.pMethods = nullptr;
+  f->real = reinterpret_cast<sqlite3_file*>(reinterpret_cast<unsigned char*>(file) + sizeof(DatabaseFile));
+  const int rc = base_vfs->xOpen(base_vfs, name, f->real, flags, out_flags);
+  if (rc != SQLITE_OK || f->real->pMethods == nullptr) {
+    f->~DatabaseFile();
+    return rc != SQLITE_OK ? rc : SQLITE_CANTOPEN;
+  }
+  // The methods forwarded are those of version 3 (shared memory, memory mapping), which the
+  // default VFS of every platform SQLite supports has had since 3.7.17.
+  if (f->real->pMethods->iVersion < 3) {
+    f->real->pMethods->xClose(f->real);
+    f->~DatabaseFile();
+    return SQLITE_CANTOPEN;
+  }
+  f->base.pMethods = &database_methods;
+  return SQLITE_OK;
+}
+
 int open_file(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
-  // Every other file is the default VFS's own object, in the space SQLite allocated.
+  if ((flags & SQLITE_OPEN_MAIN_DB) != 0) return open_database(name, file, flags, out_flags);
+  // Every other file but the log is the default VFS's own object, in the space SQLite allocated.
   if ((flags & SQLITE_OPEN_WAL) == 0) return base_vfs->xOpen(base_vfs, name, file, flags, out_flags);
   auto* f = new (file) GatheringFile;
   f->base.pMethods = nullptr;
@@ -168,6 +347,8 @@ int open_file(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags
     return rc != SQLITE_OK ? rc : SQLITE_CANTOPEN;
   }
   f->base.pMethods = &wal_methods;
+  sqlite3_file* main = sqlite3_database_file_object(name);
+  if (main != nullptr && main->pMethods == &database_methods) f->database = database(main);
   return SQLITE_OK;
 }
 
@@ -176,7 +357,7 @@ void register_vfs() {
   gathering_vfs = *base_vfs;
   gathering_vfs.zName = "xinfang-gather";
   gathering_vfs.pNext = nullptr;
-  gathering_vfs.szOsFile = static_cast<int>(sizeof(GatheringFile)) + base_vfs->szOsFile;
+  gathering_vfs.szOsFile = static_cast<int>(std::max(sizeof(GatheringFile), sizeof(DatabaseFile))) + base_vfs->szOsFile;
   gathering_vfs.xOpen = open_file;
 
   wal_methods = sqlite3_io_methods{};
@@ -193,6 +374,27 @@ void register_vfs() {
   wal_methods.xFileControl = wal_file_control;
   wal_methods.xSectorSize = wal_sector_size;
   wal_methods.xDeviceCharacteristics = wal_device_characteristics;
+
+  database_methods = sqlite3_io_methods{};
+  database_methods.iVersion = 3;
+  database_methods.xClose = database_close;
+  database_methods.xRead = database_read;
+  database_methods.xWrite = database_write;
+  database_methods.xTruncate = database_truncate;
+  database_methods.xSync = database_sync;
+  database_methods.xFileSize = database_file_size;
+  database_methods.xLock = database_lock;
+  database_methods.xUnlock = database_unlock;
+  database_methods.xCheckReservedLock = database_check_reserved_lock;
+  database_methods.xFileControl = database_file_control;
+  database_methods.xSectorSize = database_sector_size;
+  database_methods.xDeviceCharacteristics = database_device_characteristics;
+  database_methods.xShmMap = database_shm_map;
+  database_methods.xShmLock = database_shm_lock;
+  database_methods.xShmBarrier = database_shm_barrier;
+  database_methods.xShmUnmap = database_shm_unmap;
+  database_methods.xFetch = database_fetch;
+  database_methods.xUnfetch = database_unfetch;
   sqlite3_vfs_register(&gathering_vfs, 0);
 }
 

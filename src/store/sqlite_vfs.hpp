@@ -1,6 +1,8 @@
 // Internal: the SQLite VFS the store opens its files with. It is the platform's default VFS with
-// one change: the frames a commit appends to the write-ahead log reach the operating system in
-// one write instead of two per page (docs/storage.md, "Writing the log").
+// two changes: the frames a commit appends to the write-ahead log reach the operating system in
+// one write instead of two per page, and a checkpoint reads the log and writes the database in
+// large pieces instead of a page at a time (docs/storage.md, "Writing the log" and "Copying the
+// log into the database").
 #ifndef XINFANG_SRC_STORE_SQLITE_VFS_HPP
 #define XINFANG_SRC_STORE_SQLITE_VFS_HPP
 
