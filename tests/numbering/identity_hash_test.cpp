@@ -29,6 +29,20 @@ TEST(SaltedHash, MatchesSha256OfSaltKindAndValue) {
   EXPECT_EQ(salted_hash("", "", ""), kEmpty);
 }
 
+// The last few results are remembered per thread: asked again, in any order and between other
+// questions, each answer is still the digest of its own arguments.
+TEST(SaltedHash, RememberedAnswersBelongToTheirOwnArguments) {
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(salted_hash("s3cret", "phone", "13800138000"), kPhone);
+    EXPECT_EQ(salted_hash("pepper", "phone", "13800138000"), kPhoneOtherSalt);
+    EXPECT_EQ(salted_hash("s3cret", "id", "13800138000"), kPhoneDigitsAsIdentity);
+    EXPECT_EQ(salted_hash("", "", ""), kEmpty);
+    for (int i = 0; i < 5 * round; ++i) salted_hash("s3cret", "phone", "1380013800" + std::to_string(i));
+    EXPECT_EQ(salted_hash("s3cret", "id", "11010519491231002X"), kIdentity);
+    EXPECT_EQ(salted_hash("s3cret", "query", "ABCDE23456"), kQuery);
+  }
+}
+
 TEST(SaltedHash, IsSixtyFourLowerCaseHexDigits) {
   const std::string hash = salted_hash("salt", "phone", "010-12345678");
   ASSERT_EQ(hash.size(), 64u);
