@@ -1,6 +1,7 @@
 /* The checks of the C tests of the ABI: each counts a pass or prints the failed condition, or
- * the status a call returned against the one expected, with the library's message. A test's
- * main() ends with report_checks(). Include once per test program. */
+ * the status a call returned against the one expected, with the library's message. A program of
+ * one file includes it once; a program of several defines CAPI_CHECK_SHARED_COUNTERS for each
+ * and defines `passed` and `failed` in one of them. */
 #ifndef XINFANG_TESTS_CAPI_CHECK_H
 #define XINFANG_TESTS_CAPI_CHECK_H
 
@@ -8,8 +9,13 @@
 
 #include "xinfang.h"
 
+#ifdef CAPI_CHECK_SHARED_COUNTERS
+extern int passed;
+extern int failed;
+#else
 static int passed;
 static int failed;
+#endif
 
 #define CHECK(cond)                                                            \
   do {                                                                         \
