@@ -66,6 +66,7 @@ struct GatheringFile {
   std::uint64_t ahead_in_checkpoint = 0;  // the copy loop it was read in; no other may use it
   // The log's size when that loop first read it: every frame the loop copies lies within it.
   sqlite3_int64 size_in_checkpoint = 0;
+  sqlite3_int64 last_read_end = -1;  // where the loop's last read of the log ended
   // After a frame header is gathered: where its page will be written, and whether it ends a commit.
   sqlite3_int64 page_expected_at = -1;
   bool commit_frame = false;
@@ -162,11 +163,19 @@ int wal_read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
     if (f->ahead_in_checkpoint != f->database->checkpoints) {
       rc = f->real->pMethods->xFileSize(f->real, &f->size_in_checkpoint);
       if (rc != SQLITE_OK) return rc;
+      f->ahead_in_checkpoint = f->database->checkpoints;
+      f->ahead.clear();
+      f->last_read_end = -1;
     }
+    // Read ahead only where the loop is going through the log in order: the page of the frame
+    // right after the last one read. Pages scattered over the log (the indexes of many small
+    // commits) are read one at a time, as SQLite would.
+    const bool in_order = offset == f->last_read_end + kFrameHeaderBytes;
+    f->last_read_end = offset + amount;
     const sqlite3_int64 available =
         std::min<sqlite3_int64>(static_cast<sqlite3_int64>(kReadAhead), f->size_in_checkpoint - offset);
     f->ahead.clear();
-    if (available < amount) return f->real->pMethods->xRead(f->real, data, amount, offset);
+    if (!in_order || available < amount) return f->real->pMethods->xRead(f->real, data, amount, offset);
     f->ahead.resize(static_cast<std::size_t>(available));
     rc = f->real->pMethods->xRead(f->real, f->ahead.data(), static_cast<int>(available), offset);
     if (rc != SQLITE_OK) {
@@ -174,7 +183,8 @@ int wal_read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
       return rc;
     }
     f->ahead_at = offset;
-    f->ahead_in_checkpoint = f->database->checkpoints;
+  } else {
+    f->last_read_end = offset + amount;
   }
   std::memcpy(data, f->ahead.data() + (offset - f->ahead_at), static_cast<std::size_t>(amount));
   return SQLITE_OK;
