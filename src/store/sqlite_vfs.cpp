@@ -51,7 +51,7 @@ struct DatabaseFile {
   sqlite3_file* real;
   bool in_checkpoint = false;     // between SQLITE_FCNTL_CKPT_START and SQLITE_FCNTL_CKPT_DONE
   std::uint64_t checkpoints = 0;  // copy loops started: a log read ahead in one serves no other
-  Gathered pages;
+  Gathered pending;               // the pages of the copy loop, not yet written
 };
 
 // The object SQLite allocates for a file of this VFS: our state, then the default VFS's file.
@@ -59,7 +59,7 @@ struct GatheringFile {
   sqlite3_file base;
   sqlite3_file* real;
   DatabaseFile* database = nullptr;  // the log's database, when it was opened through this VFS
-  Gathered gathered;
+  Gathered pending;                  // the frames of the commit, not yet written
   // What a checkpoint read ahead of the log; only used while the database is in its copy loop.
   std::vector<unsigned char> ahead;
   sqlite3_int64 ahead_at = 0;
@@ -72,8 +72,10 @@ struct GatheringFile {
   bool commit_frame = false;
 };
 
-GatheringFile* gathering(sqlite3_file* file) {
-  return reinterpret_cast<GatheringFile*>(file);
+// Either kind of file this VFS wraps: the log (GatheringFile) or the database (DatabaseFile).
+template <typename File>
+File* as(sqlite3_file* file) {
+  return reinterpret_cast<File*>(file);
 }
 
 int flush(sqlite3_file* real, Gathered& g) {
@@ -90,8 +92,9 @@ int flush(sqlite3_file* real, Gathered& g) {
   return SQLITE_OK;
 }
 
-int flush(GatheringFile* f) {
-  return flush(f->real, f->gathered);
+template <typename File>
+int flush(File* f) {
+  return flush(f->real, f->pending);
 }
 
 int gather(sqlite3_file* real, Gathered& g, const void* data, int amount, sqlite3_int64 offset) {
@@ -112,11 +115,11 @@ std::uint32_t big_endian_u32(const unsigned char* p) {
 
 int gather(GatheringFile* f, const void* data, int amount, sqlite3_int64 offset) {
   f->ahead.clear();
-  return gather(f->real, f->gathered, data, amount, offset);
+  return gather(f->real, f->pending, data, amount, offset);
 }
 
 int wal_write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
-  GatheringFile* f = gathering(file);
+  GatheringFile* f = as<GatheringFile>(file);
   if (amount == kFrameHeaderBytes && offset >= kWalHeaderBytes) {
     const int rc = gather(f, data, amount, offset);
     if (rc != SQLITE_OK) return rc;
@@ -139,16 +142,69 @@ int wal_write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 of
   return f->real->pMethods->xWrite(f->real, data, amount, offset);
 }
 
-int wal_close(sqlite3_file* file) {
-  GatheringFile* f = gathering(file);
+// The methods both kinds share. Those that read, size, sync, truncate or end the file write out
+// what is pending first; the others go straight to the default VFS.
+template <typename File>
+int close_file(sqlite3_file* file) {
+  File* f = as<File>(file);
   const int flushed = flush(f);
   const int closed = f->real->pMethods->xClose(f->real);
-  f->~GatheringFile();
+  f->~File();
   return flushed != SQLITE_OK ? flushed : closed;
+}
+template <typename File>
+int read_after_flush(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
+  File* f = as<File>(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xRead(f->real, data, amount, offset);
+}
+template <typename File>
+int truncate_after_flush(sqlite3_file* file, sqlite3_int64 size) {
+  File* f = as<File>(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xTruncate(f->real, size);
+}
+template <typename File>
+int sync_after_flush(sqlite3_file* file, int flags) {
+  File* f = as<File>(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xSync(f->real, flags);
+}
+template <typename File>
+int file_size_after_flush(sqlite3_file* file, sqlite3_int64* size) {
+  File* f = as<File>(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xFileSize(f->real, size);
+}
+template <typename File>
+int file_control_after_flush(sqlite3_file* file, int op, void* arg) {
+  File* f = as<File>(file);
+  const int rc = flush(f);
+  return rc != SQLITE_OK ? rc : f->real->pMethods->xFileControl(f->real, op, arg);
+}
+template <typename File>
+int lock(sqlite3_file* file, int level) {
+  return as<File>(file)->real->pMethods->xLock(as<File>(file)->real, level);
+}
+template <typename File>
+int unlock(sqlite3_file* file, int level) {
+  return as<File>(file)->real->pMethods->xUnlock(as<File>(file)->real, level);
+}
+template <typename File>
+int check_reserved_lock(sqlite3_file* file, int* out) {
+  return as<File>(file)->real->pMethods->xCheckReservedLock(as<File>(file)->real, out);
+}
+template <typename File>
+int sector_size(sqlite3_file* file) {
+  return as<File>(file)->real->pMethods->xSectorSize(as<File>(file)->real);
+}
+template <typename File>
+int device_characteristics(sqlite3_file* file) {
+  return as<File>(file)->real->pMethods->xDeviceCharacteristics(as<File>(file)->real);
 }
 
 int wal_read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
-  GatheringFile* f = gathering(file);
+  GatheringFile* f = as<GatheringFile>(file);
   int rc = flush(f);
   if (rc != SQLITE_OK) return rc;
   if (f->database == nullptr || !f->database->in_checkpoint) {
@@ -164,7 +220,6 @@ int wal_read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
       rc = f->real->pMethods->xFileSize(f->real, &f->size_in_checkpoint);
       if (rc != SQLITE_OK) return rc;
       f->ahead_in_checkpoint = f->database->checkpoints;
-      f->ahead.clear();
       f->last_read_end = -1;
     }
     // Read ahead only where the loop is going through the log in order: the page of the frame
@@ -191,99 +246,23 @@ int wal_read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
 }
 
 int wal_truncate(sqlite3_file* file, sqlite3_int64 size) {
-  GatheringFile* f = gathering(file);
-  f->ahead.clear();
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xTruncate(f->real, size);
+  as<GatheringFile>(file)->ahead.clear();
+  return truncate_after_flush<GatheringFile>(file, size);
 }
 
-int wal_sync(sqlite3_file* file, int flags) {
-  GatheringFile* f = gathering(file);
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xSync(f->real, flags);
-}
-
-int wal_file_size(sqlite3_file* file, sqlite3_int64* size) {
-  GatheringFile* f = gathering(file);
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xFileSize(f->real, size);
-}
-
-int wal_lock(sqlite3_file* file, int level) {
-  return gathering(file)->real->pMethods->xLock(gathering(file)->real, level);
-}
-int wal_unlock(sqlite3_file* file, int level) {
-  return gathering(file)->real->pMethods->xUnlock(gathering(file)->real, level);
-}
-int wal_check_reserved_lock(sqlite3_file* file, int* out) {
-  return gathering(file)->real->pMethods->xCheckReservedLock(gathering(file)->real, out);
-}
-int wal_file_control(sqlite3_file* file, int op, void* arg) {
-  GatheringFile* f = gathering(file);
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xFileControl(f->real, op, arg);
-}
-int wal_sector_size(sqlite3_file* file) {
-  return gathering(file)->real->pMethods->xSectorSize(gathering(file)->real);
-}
-int wal_device_characteristics(sqlite3_file* file) {
-  return gathering(file)->real->pMethods->xDeviceCharacteristics(gathering(file)->real);
-}
-
-DatabaseFile* database(sqlite3_file* file) {
-  return reinterpret_cast<DatabaseFile*>(file);
-}
-
-int flush(DatabaseFile* f) {
-  return flush(f->real, f->pages);
-}
-
-int database_close(sqlite3_file* file) {
-  DatabaseFile* f = database(file);
-  const int flushed = flush(f);
-  const int closed = f->real->pMethods->xClose(f->real);
-  f->~DatabaseFile();
-  return flushed != SQLITE_OK ? flushed : closed;
-}
-int database_read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
-  DatabaseFile* f = database(file);
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xRead(f->real, data, amount, offset);
-}
 int database_write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
-  DatabaseFile* f = database(file);
-  if (f->in_checkpoint) return gather(f->real, f->pages, data, amount, offset);
+  DatabaseFile* f = as<DatabaseFile>(file);
+  if (f->in_checkpoint) return gather(f->real, f->pending, data, amount, offset);
   const int rc = flush(f);
   return rc != SQLITE_OK ? rc : f->real->pMethods->xWrite(f->real, data, amount, offset);
 }
-int database_truncate(sqlite3_file* file, sqlite3_int64 size) {
-  DatabaseFile* f = database(file);
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xTruncate(f->real, size);
-}
-int database_sync(sqlite3_file* file, int flags) {
-  DatabaseFile* f = database(file);
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xSync(f->real, flags);
-}
-int database_file_size(sqlite3_file* file, sqlite3_int64* size) {
-  DatabaseFile* f = database(file);
-  const int rc = flush(f);
-  return rc != SQLITE_OK ? rc : f->real->pMethods->xFileSize(f->real, size);
-}
-int database_lock(sqlite3_file* file, int level) {
-  return database(file)->real->pMethods->xLock(database(file)->real, level);
-}
 int database_unlock(sqlite3_file* file, int level) {
-  DatabaseFile* f = database(file);
+  DatabaseFile* f = as<DatabaseFile>(file);
   const int rc = flush(f);
   return rc != SQLITE_OK ? rc : f->real->pMethods->xUnlock(f->real, level);
 }
-int database_check_reserved_lock(sqlite3_file* file, int* out) {
-  return database(file)->real->pMethods->xCheckReservedLock(database(file)->real, out);
-}
 int database_file_control(sqlite3_file* file, int op, void* arg) {
-  DatabaseFile* f = database(file);
+  DatabaseFile* f = as<DatabaseFile>(file);
   if (op == SQLITE_FCNTL_CKPT_START) {
     f->in_checkpoint = true;
     ++f->checkpoints;
@@ -296,32 +275,26 @@ int database_file_control(sqlite3_file* file, int op, void* arg) {
   }
   return f->real->pMethods->xFileControl(f->real, op, arg);
 }
-int database_sector_size(sqlite3_file* file) {
-  return database(file)->real->pMethods->xSectorSize(database(file)->real);
-}
-int database_device_characteristics(sqlite3_file* file) {
-  return database(file)->real->pMethods->xDeviceCharacteristics(database(file)->real);
-}
 int database_shm_map(sqlite3_file* file, int region, int size, int extend, void volatile** out) {
-  return database(file)->real->pMethods->xShmMap(database(file)->real, region, size, extend, out);
+  return as<DatabaseFile>(file)->real->pMethods->xShmMap(as<DatabaseFile>(file)->real, region, size, extend, out);
 }
 int database_shm_lock(sqlite3_file* file, int offset, int n, int flags) {
-  return database(file)->real->pMethods->xShmLock(database(file)->real, offset, n, flags);
+  return as<DatabaseFile>(file)->real->pMethods->xShmLock(as<DatabaseFile>(file)->real, offset, n, flags);
 }
 void database_shm_barrier(sqlite3_file* file) {
-  database(file)->real->pMethods->xShmBarrier(database(file)->real);
+  as<DatabaseFile>(file)->real->pMethods->xShmBarrier(as<DatabaseFile>(file)->real);
 }
 int database_shm_unmap(sqlite3_file* file, int remove) {
-  return database(file)->real->pMethods->xShmUnmap(database(file)->real, remove);
+  return as<DatabaseFile>(file)->real->pMethods->xShmUnmap(as<DatabaseFile>(file)->real, remove);
 }
 int database_fetch(sqlite3_file* file, sqlite3_int64 offset, int amount, void** out) {
-  DatabaseFile* f = database(file);
+  DatabaseFile* f = as<DatabaseFile>(file);
   *out = nullptr;
   const int rc = flush(f);
   return rc != SQLITE_OK ? rc : f->real->pMethods->xFetch(f->real, offset, amount, out);
 }
 int database_unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
-  return database(file)->real->pMethods->xUnfetch(database(file)->real, offset, page);
+  return as<DatabaseFile>(file)->real->pMethods->xUnfetch(as<DatabaseFile>(file)->real, offset, page);
 }
 
 int open_database(sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
@@ -358,7 +331,7 @@ int open_file(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags
   }
   f->base.pMethods = &wal_methods;
   sqlite3_file* main = sqlite3_database_file_object(name);
-  if (main != nullptr && main->pMethods == &database_methods) f->database = database(main);
+  if (main != nullptr && main->pMethods == &database_methods) f->database = as<DatabaseFile>(main);
   return SQLITE_OK;
 }
 
@@ -372,33 +345,33 @@ void register_vfs() {
 
   wal_methods = sqlite3_io_methods{};
   wal_methods.iVersion = 1;
-  wal_methods.xClose = wal_close;
+  wal_methods.xClose = close_file<GatheringFile>;
   wal_methods.xRead = wal_read;
   wal_methods.xWrite = wal_write;
   wal_methods.xTruncate = wal_truncate;
-  wal_methods.xSync = wal_sync;
-  wal_methods.xFileSize = wal_file_size;
-  wal_methods.xLock = wal_lock;
-  wal_methods.xUnlock = wal_unlock;
-  wal_methods.xCheckReservedLock = wal_check_reserved_lock;
-  wal_methods.xFileControl = wal_file_control;
-  wal_methods.xSectorSize = wal_sector_size;
-  wal_methods.xDeviceCharacteristics = wal_device_characteristics;
+  wal_methods.xSync = sync_after_flush<GatheringFile>;
+  wal_methods.xFileSize = file_size_after_flush<GatheringFile>;
+  wal_methods.xLock = lock<GatheringFile>;
+  wal_methods.xUnlock = unlock<GatheringFile>;
+  wal_methods.xCheckReservedLock = check_reserved_lock<GatheringFile>;
+  wal_methods.xFileControl = file_control_after_flush<GatheringFile>;
+  wal_methods.xSectorSize = sector_size<GatheringFile>;
+  wal_methods.xDeviceCharacteristics = device_characteristics<GatheringFile>;
 
   database_methods = sqlite3_io_methods{};
   database_methods.iVersion = 3;
-  database_methods.xClose = database_close;
-  database_methods.xRead = database_read;
+  database_methods.xClose = close_file<DatabaseFile>;
+  database_methods.xRead = read_after_flush<DatabaseFile>;
   database_methods.xWrite = database_write;
-  database_methods.xTruncate = database_truncate;
-  database_methods.xSync = database_sync;
-  database_methods.xFileSize = database_file_size;
-  database_methods.xLock = database_lock;
+  database_methods.xTruncate = truncate_after_flush<DatabaseFile>;
+  database_methods.xSync = sync_after_flush<DatabaseFile>;
+  database_methods.xFileSize = file_size_after_flush<DatabaseFile>;
+  database_methods.xLock = lock<DatabaseFile>;
   database_methods.xUnlock = database_unlock;
-  database_methods.xCheckReservedLock = database_check_reserved_lock;
+  database_methods.xCheckReservedLock = check_reserved_lock<DatabaseFile>;
   database_methods.xFileControl = database_file_control;
-  database_methods.xSectorSize = database_sector_size;
-  database_methods.xDeviceCharacteristics = database_device_characteristics;
+  database_methods.xSectorSize = sector_size<DatabaseFile>;
+  database_methods.xDeviceCharacteristics = device_characteristics<DatabaseFile>;
   database_methods.xShmMap = database_shm_map;
   database_methods.xShmLock = database_shm_lock;
   database_methods.xShmBarrier = database_shm_barrier;
