@@ -370,11 +370,15 @@ typedef struct xf_engine_options {
   int64_t manual_time;     /**< With a manual clock: its start, seconds since the epoch (UTC). */
   int32_t seeded_random;   /**< 0 (default): cryptographic random bytes; 1: a reproducible stream, for tests only. */
   uint64_t random_seed;    /**< With seeded random bytes: the seed. */
+  /** 1 (default): xf_engine_intake_batch() decides petitions on a second thread while the
+   *  calling thread reads and writes the file; 0: on the calling thread alone. The results and
+   *  the stored rows are the same either way. Added after the first version of the structure. */
+  int32_t parallel_batches;
 } xf_engine_options;
 
 /**
  * Fills @p options with the defaults: struct_size = sizeof(xf_engine_options), create 1,
- * busy_timeout_ms 30000, everything else 0 or NULL.
+ * busy_timeout_ms 30000, parallel_batches 1, everything else 0 or NULL.
  * @param[out] options The structure to fill.
  * @return ::XF_OK, or ::XF_ERR_INVALID_ARGUMENT if @p options is NULL.
  */

@@ -245,6 +245,7 @@ OpenRequest read_options(const xf_engine_options* given) {
     options.clock = request.manual_clock;
   }
   if (read_flag(o.seeded_random, "seeded_random")) options.random = std::make_shared<SeededRandom>(o.random_seed);
+  options.parallel_batches = read_flag(o.parallel_batches, "parallel_batches");
   return request;
 }
 
@@ -274,6 +275,7 @@ xf_status xf_engine_options_init(xf_engine_options* options) {
     options->struct_size = static_cast<uint32_t>(sizeof(xf_engine_options));
     options->create = 1;
     options->busy_timeout_ms = 30000;
+    options->parallel_batches = 1;
   });
 }
 

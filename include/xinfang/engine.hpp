@@ -139,6 +139,13 @@ struct EngineOptions {
   bool create = true;
   /** How long to wait for another process's write lock before giving up with Error(storage). */
   int busy_timeout_ms = 30000;
+  /**
+   * Whether Engine::intake_batch() decides petitions on a second thread while the calling thread
+   * reads and writes the database (docs/engine.md, "Batch intake"). The numbers, query codes,
+   * events and stored rows are the same either way. Without a second processor, or for a batch
+   * of a few petitions, a batch runs on the calling thread alone all the same.
+   */
+  bool parallel_batches = true;
 };
 
 /** Options of one command. */

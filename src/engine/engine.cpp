@@ -95,7 +95,7 @@ Engine Engine::open(const EngineOptions& options) {
     }
   });
   return Engine(std::make_unique<Impl>(std::move(store), std::move(*policy), calendar, std::move(clock),
-                                       std::move(random), hash, std::move(salt)));
+                                       std::move(random), hash, std::move(salt), options.parallel_batches));
 }
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -126,13 +126,12 @@ Actor Engine::Impl::resolve_actor(store::Transaction& txn, const std::string& id
   return Actor{member.id, member.organisation, member.unit, member.roles};
 }
 
-CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, CaseState state,
-                               const std::string& command, const std::vector<Event>& events) {
-  const std::int64_t expected_version = row.version;
-  std::vector<store::EventRow> rows;
-  rows.reserve(events.size());
+CaseState Engine::Impl::chain_events(store::CaseRow& row, CaseState state, const std::string& command,
+                                     const std::vector<Event>& events, ActorTexts& texts,
+                                     std::vector<store::EventRow>& rows) const {
+  rows.reserve(rows.size() + events.size());
   for (const Event& event : events) {
-    store::EventRow stored = to_row(event, stored_actor(event.actor), command, policy);
+    store::EventRow stored = to_row(event, texts.of(event.actor), command, policy);
     stored.sequence = row.version + 1;
     stored.previous_hash = row.head_hash;
     stored.hash = event_hash(hash, state.number.empty() ? event.payload.value("number", "") : state.number, stored);
@@ -143,6 +142,14 @@ CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, Cas
     rows.push_back(std::move(stored));
   }
   project(state, row);
+  return state;
+}
+
+CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, CaseState state,
+                               const std::string& command, const std::vector<Event>& events) {
+  const std::int64_t expected_version = row.version;
+  std::vector<store::EventRow> rows;
+  state = chain_events(row, std::move(state), command, events, actor_texts, rows);
   if (row.id == 0) {
     row.id = txn.insert_case(row);
   } else {
@@ -152,13 +159,13 @@ CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, Cas
   return state;
 }
 
-const std::string& Engine::Impl::stored_actor(const Actor& actor) {
-  if (last_actor_text_.empty() || actor.id != last_actor_.id || actor.organisation != last_actor_.organisation ||
-      actor.unit != last_actor_.unit || actor.roles != last_actor_.roles) {
-    last_actor_ = actor;
-    last_actor_text_ = actor_text(actor);
+const std::string& ActorTexts::of(const Actor& actor) {
+  if (text_.empty() || actor.id != last_.id || actor.organisation != last_.organisation || actor.unit != last_.unit ||
+      actor.roles != last_.roles) {
+    last_ = actor;
+    text_ = actor_text(actor);
   }
-  return last_actor_text_;
+  return text_;
 }
 
 void engine_detail::record_admin_change(store::Transaction& txn, HashAlgorithm algorithm, const std::string& actor,

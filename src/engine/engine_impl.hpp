@@ -18,6 +18,42 @@
 
 namespace xinfang {
 
+/** The stored text of an actor, kept for the next event: a batch has one actor throughout. Each
+ *  thread that builds event rows has its own. */
+class ActorTexts {
+ public:
+  /** @return actor_text(@p actor). */
+  const std::string& of(const Actor& actor);
+
+ private:
+  Actor last_;
+  std::string text_;
+};
+
+/** What an intake reads and draws in the transaction before its petition is decided. */
+struct PreparedIntake {
+  /** Set when the idempotency key was seen before: the earlier case, and nothing else is filled. */
+  std::optional<CommandResult> replay;
+  const Json* petition = nullptr;  ///< The intake arguments (the caller's, not copied).
+  std::string key;                 ///< The idempotency key ("" for none).
+  std::string request_hash;        ///< What the key is stored with.
+  std::string scope;               ///< The number's sequence scope.
+  std::int64_t sequence = 0;       ///< Its place in the scope.
+  std::string number;              ///< The case number.
+  std::string query_code;          ///< The petitioner's query code.
+  std::vector<PriorCase> prior_cases;
+};
+
+/** A decided intake: the case and event rows to write, and what the caller gets back. */
+struct DecidedIntake {
+  store::CaseRow row;
+  std::vector<store::EventRow> rows;
+  CommandResult result;
+  std::string key;
+  std::string request_hash;
+  std::vector<std::string> identity_hashes;
+};
+
 struct Engine::Impl {
   std::unique_ptr<store::Store> store;
   Policy policy;
@@ -26,10 +62,11 @@ struct Engine::Impl {
   std::shared_ptr<RandomSource> random;
   HashAlgorithm hash = HashAlgorithm::sha256;
   std::string identity_salt;
+  bool parallel_batches = true;
   CaseNumberFormat number_format;
 
   Impl(std::unique_ptr<store::Store> s, Policy p, Calendar c, std::shared_ptr<Clock> clk,
-       std::shared_ptr<RandomSource> rnd, HashAlgorithm h, std::string salt)
+       std::shared_ptr<RandomSource> rnd, HashAlgorithm h, std::string salt, bool parallel)
       : store(std::move(s)),
         policy(std::move(p)),
         calendar(std::move(c)),
@@ -37,6 +74,7 @@ struct Engine::Impl {
         random(std::move(rnd)),
         hash(h),
         identity_salt(std::move(salt)),
+        parallel_batches(parallel),
         number_format(CaseNumberFormat::parse(policy.numbering().pattern, policy.numbering().check_character)) {}
 
   /** The directory's person as an actor, or Error(forbidden). */
@@ -45,18 +83,40 @@ struct Engine::Impl {
    *  projection; returns the new state. */
   CaseState append(store::Transaction& txn, store::CaseRow& row, CaseState state, const std::string& command,
                    const std::vector<Event>& events);
-  /** One intake inside a transaction (intake() and intake_batch()). */
+  /** The rows of @p events appended to the case @p row (folding to @p state): chained, and
+   *  @p row advanced to its new head and projection. Reads no database; returns the new state. */
+  CaseState chain_events(store::CaseRow& row, CaseState state, const std::string& command,
+                         const std::vector<Event>& events, ActorTexts& texts, std::vector<store::EventRow>& rows) const;
+
+  /** One intake inside a transaction: prepare, decide, write. */
   CommandResult intake(store::Transaction& txn, const Actor& actor, const Json& petition, const std::string& key,
                        Instant now);
+  /** The salted hashes of a petition's identity numbers and phones, read leniently: decide()
+   *  reports a malformed petition, these only find earlier cases. */
+  std::vector<std::string> lookup_hashes(const Json& petition) const;
+  /** An intake's database reads and draws: the key, the number, the query code (from the
+   *  kQueryCodeBytes at @p code_bytes), earlier cases of the petitioners (found by @p hashes, from
+   *  lookup_hashes()). Codes older than a day must have been forgotten already in this transaction. */
+  PreparedIntake prepare_intake(store::Transaction& txn, const Actor& actor, const Json& petition,
+                                const std::string& key, Instant now, const std::vector<std::string>& hashes,
+                                const std::uint8_t* code_bytes);
+  /** Decides a prepared intake and builds its rows. Reads no database and changes nothing
+   *  shared: a batch runs it on another thread. */
+  DecidedIntake decide_intake(PreparedIntake&& prepared, const Actor& actor, Instant now, ActorTexts& texts) const;
+  /** Writes a decided intake's rows. */
+  void write_intake(store::Transaction& txn, const DecidedIntake& decided, Instant now);
+
   /** Fills a route or transfer command's unit and handler from the rules and the directory. */
   Command complete_routing(store::Transaction& txn, const CaseState& state, const Command& command, Instant now);
-  /** actor_text(@p actor), kept for the next call: a batch has one actor throughout. */
-  const std::string& stored_actor(const Actor& actor);
 
- private:
-  Actor last_actor_;
-  std::string last_actor_text_;
+  /** The calling thread's actor texts. */
+  ActorTexts actor_texts;
 };
+
+/** The random bytes of one query code. */
+inline constexpr std::size_t kQueryCodeBytes = 16;
+/** How long a petitioner's query code is kept in clear for a retried intake (docs/storage.md). */
+extern const boost::posix_time::time_duration kQueryCodeRetention;
 
 namespace engine_detail {
 

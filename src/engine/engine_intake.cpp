@@ -14,9 +14,6 @@ using namespace engine_detail;
 namespace {
 
 constexpr std::size_t kMaxIdempotencyKeyBytes = 200;
-// A retry comes within minutes of a lost response; the code a petitioner needs is kept in clear
-// for that long and no longer (docs/storage.md).
-const boost::posix_time::time_duration kQueryCodeRetention = boost::posix_time::hours(24);
 // Repeat detection reads the newest earlier cases of each identity, this many at most: a person
 // with more is flagged all the same, and an identity shared by thousands of cases (a placeholder
 // phone typed by a clerk, a hotline's own number) costs no more than this per intake.
@@ -33,30 +30,40 @@ std::string string_field(const Json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
-// The salted hashes of the petitioners' identity numbers and phones, read leniently: decide()
-// reports a malformed petition, this only looks for earlier cases.
-std::vector<std::string> identity_hashes(const Json& petition, const std::string& salt) {
+const Json& fields_of(const Json& petition) {
+  static const Json empty = Json::object();
+  return petition.is_object() ? petition : empty;
+}
+
+}  // namespace
+
+// A retry comes within minutes of a lost response; the code a petitioner needs is kept in clear
+// for that long and no longer (docs/storage.md).
+const boost::posix_time::time_duration kQueryCodeRetention = boost::posix_time::hours(24);
+
+std::vector<std::string> Engine::Impl::lookup_hashes(const Json& petition) const {
   std::vector<std::string> hashes;
-  const auto petitioners = petition.find("petitioners");
-  if (petitioners == petition.end() || !petitioners->is_array()) return hashes;
+  const Json& fields = fields_of(petition);
+  const auto petitioners = fields.find("petitioners");
+  if (petitioners == fields.end() || !petitioners->is_array()) return hashes;
   std::set<std::string> seen;
   for (const Json& person : *petitioners) {
     if (!person.is_object()) continue;
     for (const auto& [kind, key] : {std::pair<const char*, const char*>{"id", "id_number"}, {"phone", "phone"}}) {
       const std::string value = string_field(person, key);
       if (value.empty() || util::find_invalid_utf8(value) != std::string::npos) continue;
-      std::string hash = salted_hash(salt, kind, value);
+      std::string hash = salted_hash(identity_salt, kind, value);
       if (seen.insert(hash).second) hashes.push_back(std::move(hash));
     }
   }
   return hashes;
 }
 
-}  // namespace
-
-CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, const Json& petition,
-                                   const std::string& key, Instant now) {
-  std::string request_hash;
+PreparedIntake Engine::Impl::prepare_intake(store::Transaction& txn, const Actor& actor, const Json& petition,
+                                            const std::string& key, Instant now, const std::vector<std::string>& hashes,
+                                            const std::uint8_t* code_bytes) {
+  PreparedIntake prepared;
+  prepared.petition = &petition;
   if (!key.empty()) {
     require_text(key, "idempotency key");
     if (key.size() > kMaxIdempotencyKeyBytes) {
@@ -64,21 +71,22 @@ CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, 
                   "the idempotency key is " + std::to_string(key.size()) + " bytes; at most 200 are allowed");
     }
     // Object keys are sorted by the JSON library, so the same content always hashes alike.
-    request_hash = digest_hex(HashAlgorithm::sha256, actor.id + '\n' + petition.dump());
+    prepared.request_hash = digest_hex(HashAlgorithm::sha256, actor.id + '\n' + petition.dump());
     if (const std::optional<store::IdempotencyRow> seen = txn.find_idempotency(key)) {
-      if (seen->request_hash != request_hash) {
+      if (seen->request_hash != prepared.request_hash) {
         throw Error(ErrorCode::conflict,
                     "idempotency key '" + key + "' was used for another petition (case " + seen->number + ")");
       }
       const std::optional<store::CaseRow> row = txn.find_case(seen->number);
       if (!row) throw Error(ErrorCode::integrity, "idempotency key '" + key + "' names a missing case");
-      return CommandResult{row->number, row->version, static_cast<CaseStatus>(row->status), {}, seen->query_code, true};
+      prepared.replay =
+          CommandResult{row->number, row->version, static_cast<CaseStatus>(row->status), {}, seen->query_code, true};
+      return prepared;
     }
+    prepared.key = key;
   }
 
-  const bool readable = petition.is_object();
-  const Json empty = Json::object();
-  const Json& fields = readable ? petition : empty;
+  const Json& fields = fields_of(petition);
   NumberFields number_fields;
   const Organisation* organisation = policy.find_organisation(actor.organisation);
   number_fields.organisation_code = organisation == nullptr
@@ -87,42 +95,73 @@ CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, 
   number_fields.date = calendar.local_date(now);
   number_fields.channel_code = code_of(policy.find_channel(string_field(fields, "channel")), fields, "channel");
   number_fields.category_code = code_of(policy.find_category(string_field(fields, "category")), fields, "category");
-  const std::string scope = number_format.sequence_scope(number_fields);
-  number_fields.sequence = txn.next_sequence(scope);
-  const std::string number = number_format.format(number_fields);
+  prepared.scope = number_format.sequence_scope(number_fields);
+  number_fields.sequence = txn.next_sequence(prepared.scope);
+  prepared.sequence = number_fields.sequence;
+  prepared.number = number_format.format(number_fields);
 
-  std::vector<std::uint8_t> bytes(16);
-  random->fill(bytes.data(), bytes.size());
-  const std::string query_code = make_query_code(bytes);
+  prepared.query_code = make_query_code(std::vector<std::uint8_t>(code_bytes, code_bytes + kQueryCodeBytes));
 
-  std::vector<PriorCase> prior_cases;
-  for (const store::CaseRow& prior :
-       txn.cases_with_identities(identity_hashes(fields, identity_salt), kPriorCasesPerIdentity)) {
+  for (const store::CaseRow& prior : txn.cases_with_identities(hashes, kPriorCasesPerIdentity)) {
     CaseStatus status = static_cast<CaseStatus>(prior.status);
     // An archived case whose matter was concluded still bars the same matter (Art. 36 ¶3).
     if (status == CaseStatus::archived && !fold_rows(txn.events(prior.id)).concluded_at.is_special()) {
       status = CaseStatus::concluded;
     }
-    prior_cases.push_back({prior.number, prior.organisation, prior.category, status, from_micros(prior.registered_at)});
+    prepared.prior_cases.push_back(
+        {prior.number, prior.organisation, prior.category, status, from_micros(prior.registered_at)});
   }
+  return prepared;
+}
 
-  DecideContext context{policy, calendar, now, actor, number, query_code, identity_salt, std::move(prior_cases)};
-  Command command{"intake", petition};
+DecidedIntake Engine::Impl::decide_intake(PreparedIntake&& prepared, const Actor& actor, Instant now,
+                                          ActorTexts& texts) const {
+  DecideContext context{policy,
+                        calendar,
+                        now,
+                        actor,
+                        prepared.number,
+                        prepared.query_code,
+                        identity_salt,
+                        std::move(prepared.prior_cases)};
+  Command command{"intake", *prepared.petition};
   if (command.args.is_object() && !command.args.contains("received_at")) {
     command.args["received_at"] = lifecycle_detail::format_instant(now);
   }
   std::vector<Event> events = decide(CaseState{}, command, context);
 
-  store::CaseRow row;
-  row.scope = scope;
-  row.sequence = number_fields.sequence;
-  const CaseState state = append(txn, row, CaseState{}, "intake", events);
-  for (const std::string& hash : state.identity_hashes) txn.add_identity(row.id, hash);
-  if (!key.empty()) {
-    txn.forget_query_codes(to_micros(now - kQueryCodeRetention));
-    txn.put_idempotency({key, request_hash, number, query_code, to_micros(now)});
+  DecidedIntake decided;
+  decided.row.scope = std::move(prepared.scope);
+  decided.row.sequence = prepared.sequence;
+  CaseState state = chain_events(decided.row, CaseState{}, "intake", events, texts, decided.rows);
+  decided.identity_hashes = std::move(state.identity_hashes);
+  decided.key = std::move(prepared.key);
+  decided.request_hash = std::move(prepared.request_hash);
+  decided.result = CommandResult{std::move(prepared.number),     state.version, state.status, std::move(events),
+                                 std::move(prepared.query_code), false};
+  return decided;
+}
+
+void Engine::Impl::write_intake(store::Transaction& txn, const DecidedIntake& decided, Instant now) {
+  const std::int64_t id = txn.insert_case(decided.row);
+  for (const store::EventRow& stored : decided.rows) txn.append_event(id, stored);
+  for (const std::string& hash : decided.identity_hashes) txn.add_identity(id, hash);
+  if (!decided.key.empty()) {
+    txn.put_idempotency(
+        {decided.key, decided.request_hash, decided.result.number, decided.result.query_code, to_micros(now)});
   }
-  return CommandResult{number, state.version, state.status, std::move(events), query_code, false};
+}
+
+CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, const Json& petition,
+                                   const std::string& key, Instant now) {
+  if (!key.empty()) txn.forget_query_codes(to_micros(now - kQueryCodeRetention));
+  std::uint8_t code_bytes[kQueryCodeBytes];
+  random->fill(code_bytes, kQueryCodeBytes);
+  PreparedIntake prepared = prepare_intake(txn, actor, petition, key, now, lookup_hashes(petition), code_bytes);
+  if (prepared.replay) return std::move(*prepared.replay);
+  DecidedIntake decided = decide_intake(std::move(prepared), actor, now, actor_texts);
+  write_intake(txn, decided, now);
+  return std::move(decided.result);
 }
 
 CommandResult Engine::intake_json(const std::string& actor, const Json& petition, const std::string& idempotency_key) {
@@ -136,28 +175,6 @@ CommandResult Engine::intake_json(const std::string& actor, const Json& petition
 
 CommandResult Engine::intake(const std::string& actor, const Petition& petition, const std::string& idempotency_key) {
   return intake_json(actor, petition.to_json(), idempotency_key);
-}
-
-std::vector<CommandResult> Engine::intake_batch(const std::string& actor, const std::vector<IntakeRequest>& petitions) {
-  std::vector<CommandResult> results;
-  impl_->store->write([&](store::Transaction& txn) {
-    results.clear();
-    results.reserve(petitions.size());
-    const Instant now = impl_->clock->now();
-    const Actor who = impl_->resolve_actor(txn, actor);
-    for (std::size_t i = 0; i < petitions.size(); ++i) {
-      try {
-        results.push_back(impl_->intake(txn, who, petitions[i].petition, petitions[i].idempotency_key, now));
-        // An import wants numbers and codes back, not every event tree: freed here, their memory
-        // serves the next petition instead of the batch growing by a few kilobytes per case.
-        results.back().events.clear();
-        results.back().events.shrink_to_fit();
-      } catch (const Error& e) {
-        throw Error(e.code(), "petition " + std::to_string(i) + ": " + e.what());
-      }
-    }
-  });
-  return results;
 }
 
 Json Petition::to_json() const {

@@ -5,7 +5,9 @@
 //                                          BEGIN IMMEDIATE transaction), Durability::normal and full
 //   intake_single/<durability>/raw_sqlite  BEGIN IMMEDIATE; INSERT one row of the same byte size
 //                                          (prepared); COMMIT, with WAL and the same synchronous
-//   intake_batch/engine                    Engine::intake_batch of 100,000 petitions (one transaction)
+//   intake_batch/engine                    Engine::intake_batch of 100,000 petitions (one transaction),
+//                                          decided on a second thread (EngineOptions::parallel_batches)
+//   intake_batch/engine_one_thread         the same on the calling thread alone
 //   intake_batch/raw_sqlite                100,000 same-sized rows inserted in one transaction
 //   intake_breakdown/decide_only           decide() of one intake alone: no store, no hash, no SQL
 //   get/engine                             Engine::get of a random case of a file of 1,000,000
@@ -101,11 +103,13 @@ void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& 
                    "intake_single/full/raw_sqlite", 1, 0.5);
   print_throughput(out, r, "batch intake of " + std::to_string(g_config.batch), "intake_batch/engine",
                    "intake_batch/raw_sqlite", static_cast<double>(g_config.batch), 0.3);
+  print_throughput(out, r, "  the same on one thread", "intake_batch/engine_one_thread", "intake_batch/raw_sqlite",
+                   static_cast<double>(g_config.batch), 0);
   const double decide = r.time_ns("intake_breakdown/decide_only");
-  const double batch = r.time_ns("intake_batch/engine");
+  const double batch = r.time_ns("intake_batch/engine_one_thread");
   if (!std::isnan(decide) && !std::isnan(batch)) {
     const double per_case = batch / static_cast<double>(g_config.batch);
-    out << "  of a batched intake's " << format_ns(per_case) << " per case, decide() alone takes " << format_ns(decide)
+    out << "  of a batched intake's (one thread) " << format_ns(per_case) << " per case, decide() alone takes " << format_ns(decide)
         << " (" << std::lround(100 * decide / per_case) << "%)\n";
   }
   if (g_stored.engine_wal_pages > 0) {
@@ -194,7 +198,12 @@ int main(int argc, char** argv) {
   reg("intake_single/normal/raw_sqlite", [](benchmark::State& s) { intake_single_raw(s, Durability::normal); });
   reg("intake_single/full/engine", [](benchmark::State& s) { intake_single_engine(s, Durability::full); });
   reg("intake_single/full/raw_sqlite", [](benchmark::State& s) { intake_single_raw(s, Durability::full); });
-  reg("intake_batch/engine", intake_batch_engine)->Iterations(1)->Unit(benchmark::kMillisecond);
+  reg("intake_batch/engine", [](benchmark::State& s) { intake_batch_engine(s, true); })
+      ->Iterations(1)
+      ->Unit(benchmark::kMillisecond);
+  reg("intake_batch/engine_one_thread", [](benchmark::State& s) { intake_batch_engine(s, false); })
+      ->Iterations(1)
+      ->Unit(benchmark::kMillisecond);
   reg("intake_batch/raw_sqlite", intake_batch_raw)->Iterations(1)->Unit(benchmark::kMillisecond);
   reg("intake_breakdown/decide_only", intake_decide_only);
   reg("get/engine", get_engine);

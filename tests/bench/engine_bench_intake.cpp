@@ -86,7 +86,7 @@ void intake_single_raw(benchmark::State& state, Durability durability) {
 
 // ---- batch intake ----
 
-void intake_batch_engine(benchmark::State& state) {
+void intake_batch_engine(benchmark::State& state, bool parallel) {
   guarded(state, [&] {
     const Instant now = local(2025, 3, 3, 9);
     const std::vector<IntakeRequest> batch = petitions(0, g_config.batch, now);
@@ -94,7 +94,8 @@ void intake_batch_engine(benchmark::State& state) {
     for (auto _ : state) {
       state.PauseTiming();
       fresh_file(path);
-      auto e = std::make_unique<BenchEngine>(open_engine(path, Durability::normal, now + bpt::minutes(1)));
+      auto e =
+          std::make_unique<BenchEngine>(open_engine(path, Durability::normal, now + bpt::minutes(1), "", parallel));
       std::vector<CommandResult> results;
       state.ResumeTiming();
       try {

@@ -118,7 +118,8 @@ std::string handler_id(const std::string& unit, int k) {
   return "h-" + unit + "-" + std::to_string(k);
 }
 
-BenchEngine open_engine(const std::string& path, Durability durability, Instant start, const std::string& policy) {
+BenchEngine open_engine(const std::string& path, Durability durability, Instant start, const std::string& policy,
+                        bool parallel_batches) {
   auto clock = std::make_shared<xinfang::ManualClock>(start);
   xinfang::EngineOptions options;
   options.database = path;
@@ -126,6 +127,7 @@ BenchEngine open_engine(const std::string& path, Durability durability, Instant 
   options.clock = clock;
   options.random = std::make_shared<xinfang::SeededRandom>(kSeed);
   options.durability = durability;
+  options.parallel_batches = parallel_batches;
   return BenchEngine{clock, Engine::open(options)};
 }
 

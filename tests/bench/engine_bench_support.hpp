@@ -221,7 +221,8 @@ struct BenchEngine {
   Engine engine;
 };
 
-BenchEngine open_engine(const std::string& path, Durability durability, Instant start, const std::string& policy = "");
+BenchEngine open_engine(const std::string& path, Durability durability, Instant start, const std::string& policy = "",
+                        bool parallel_batches = true);
 
 // A file with the schema, the policy and the staff, made once per run and copied for every
 // benchmark that needs a fresh file.
@@ -292,7 +293,8 @@ void guarded(benchmark::State& state, Body&& body) {
 // engine_bench_intake.cpp
 void intake_single_engine(benchmark::State& state, Durability durability);
 void intake_single_raw(benchmark::State& state, Durability durability);
-void intake_batch_engine(benchmark::State& state);
+/// @p parallel: EngineOptions::parallel_batches.
+void intake_batch_engine(benchmark::State& state, bool parallel);
 void intake_batch_raw(benchmark::State& state);
 void intake_decide_only(benchmark::State& state);
 

@@ -2,6 +2,7 @@
  * handle with options from a newer caller, verification, and a file changed behind its back. */
 #define _POSIX_C_SOURCE 200809L /* access */
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,6 +139,15 @@ void test_second_handles(void) {
   CHECK_FAILS(xf_engine_run(system_clock, "MZJ-2025-000001", "d-wang", "accept", NULL, 0, &json), XF_ERR_BAD_HANDLE);
   CHECK_FAILS(xf_engine_close(system_clock), XF_ERR_BAD_HANDLE);
   CHECK_STATUS(xf_engine_close(NULL), XF_OK);
+
+  /* Options as a caller built against the first version passes them: parallel_batches lies past
+   * its struct_size, so whatever is there is not read, and the default holds. */
+  xf_engine_options_init(&newer.known);
+  newer.known.struct_size = (uint32_t)offsetof(xf_engine_options, parallel_batches);
+  newer.known.database = database;
+  newer.known.parallel_batches = 7;
+  CHECK_STATUS(xf_engine_open(&newer.known, &system_clock), XF_OK);
+  CHECK_STATUS(xf_engine_close(system_clock), XF_OK);
 }
 
 void test_verify(void) {

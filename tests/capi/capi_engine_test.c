@@ -33,6 +33,7 @@ static void test_options(void) {
   CHECK(options.create == 1 && options.busy_timeout_ms == 30000);
   CHECK(options.manual_clock == 0 && options.manual_time == 0 && options.seeded_random == 0 &&
         options.random_seed == 0);
+  CHECK(options.parallel_batches == 1);
 
   /* Refused before anything is opened; the output is NULLed. */
   CHECK_STATUS(xf_engine_open(NULL, &other), XF_ERR_INVALID_ARGUMENT);
@@ -64,6 +65,10 @@ static void test_options(void) {
   CHECK_STATUS(xf_engine_open(&options, &other), XF_ERR_INVALID_ARGUMENT);
   CHECK_MESSAGE("busy_timeout_ms");
   options.busy_timeout_ms = 30000;
+  options.parallel_batches = 2;
+  CHECK_STATUS(xf_engine_open(&options, &other), XF_ERR_INVALID_ARGUMENT);
+  CHECK_MESSAGE("parallel_batches");
+  options.parallel_batches = 1;
   options.installer = "\xc3\x28";
   CHECK_STATUS(xf_engine_open(&options, &other), XF_ERR_INVALID_UTF8);
   CHECK_MESSAGE("installer");

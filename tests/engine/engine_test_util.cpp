@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <vector>
 
 #include <sqlite3.h>
 
@@ -28,20 +29,22 @@ std::string TempDir::file(const std::string& name) const {
 namespace {
 
 Engine open_engine(const std::string& path, const std::shared_ptr<ManualClock>& clock, HashAlgorithm hash,
-                   const std::string& policy) {
+                   const std::string& policy, bool parallel_batches) {
   EngineOptions options;
   options.database = path;
   options.policy = policy;
   options.clock = clock;
   options.random = std::make_shared<SeededRandom>(42);
   options.hash = hash;
+  options.parallel_batches = parallel_batches;
   return Engine::open(options);
 }
 
 }  // namespace
 
-TestEngine::TestEngine(const std::string& path, Instant start, HashAlgorithm hash, const std::string& policy)
-    : clock(std::make_shared<ManualClock>(start)), engine(open_engine(path, clock, hash, policy)) {}
+TestEngine::TestEngine(const std::string& path, Instant start, HashAlgorithm hash, const std::string& policy,
+                       bool parallel_batches)
+    : clock(std::make_shared<ManualClock>(start)), engine(open_engine(path, clock, hash, policy, parallel_batches)) {}
 
 void TestEngine::add_staff() {
   const auto put = [&](const char* id, const char* name, const char* org, const char* unit,
@@ -101,6 +104,54 @@ std::string raw_query(const std::string& path, const std::string& sql) {
   sqlite3_finalize(statement);
   sqlite3_close(db);
   return value;
+}
+
+namespace {
+
+// Appends every row of @p sql, one line each, its columns quoted as SQL literals.
+bool dump_rows(sqlite3* db, const std::string& sql, std::string& out) {
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(statement);
+    return false;
+  }
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+      out += sqlite3_column_type(statement, column) == SQLITE_NULL ? "NULL" : "'" + std::string(text) + "'";
+      out += '|';
+    }
+    out += '\n';
+  }
+  sqlite3_finalize(statement);
+  return true;
+}
+
+}  // namespace
+
+std::string database_dump(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "<cannot open>";
+  }
+  std::vector<std::string> tables;
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &statement, nullptr);
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+  }
+  sqlite3_finalize(statement);
+  std::string out;
+  for (const std::string& table : tables) {
+    out += "== " + table + '\n';
+    // A table without rowid is dumped in its primary key's order.
+    if (!dump_rows(db, "SELECT rowid, * FROM \"" + table + "\" ORDER BY rowid", out)) {
+      dump_rows(db, "SELECT * FROM \"" + table + "\"", out);
+    }
+  }
+  sqlite3_close(db);
+  return out;
 }
 
 }  // namespace xinfang::testing

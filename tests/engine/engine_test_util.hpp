@@ -34,7 +34,8 @@ struct TestEngine {
 
   /// Opens (creating) @p path at @p start.
   explicit TestEngine(const std::string& path, Instant start = local("2025-03-03 09:00"),
-                      HashAlgorithm hash = HashAlgorithm::sha256, const std::string& policy = "cn-national-2022");
+                      HashAlgorithm hash = HashAlgorithm::sha256, const std::string& policy = "cn-national-2022",
+                      bool parallel_batches = true);
   /// Adds the staff below.
   void add_staff();
   /// Registers the claim letter (claim_letter_args) with received_at at the clock's time.
@@ -62,6 +63,8 @@ void raw_sql(const std::string& path, const std::string& sql);
 std::string raw_sql_error(const std::string& path, const std::string& sql);
 /// The first column of the first row of @p sql, as text.
 std::string raw_query(const std::string& path, const std::string& sql);
+/// Every row of every table of the file, in storage order, one line per row.
+std::string database_dump(const std::string& path);
 
 }  // namespace xinfang::testing
 
