@@ -109,8 +109,8 @@ void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& 
   const double batch = r.time_ns("intake_batch/engine_one_thread");
   if (!std::isnan(decide) && !std::isnan(batch)) {
     const double per_case = batch / static_cast<double>(g_config.batch);
-    out << "  of a batched intake's (one thread) " << format_ns(per_case) << " per case, decide() alone takes " << format_ns(decide)
-        << " (" << std::lround(100 * decide / per_case) << "%)\n";
+    out << "  of a batched intake's (one thread) " << format_ns(per_case) << " per case, decide() alone takes "
+        << format_ns(decide) << " (" << std::lround(100 * decide / per_case) << "%)\n";
   }
   if (g_stored.engine_wal_pages > 0) {
     char buffer[300];
