@@ -130,6 +130,16 @@ struct Suspension {
   std::string reason;  ///< Why.
 };
 
+/** What the clocks (deadline.hpp) need of one event of a case. */
+struct ClockMark {
+  std::string type;   ///< The event type.
+  Instant at;         ///< Its time.
+  std::string clock;  ///< extension_approved and escalation steps: the clock they name ("" if none).
+  std::string step;   ///< Escalation steps (reminded, supervised, ...): the step's id.
+  int run = 0;        ///< Escalation steps: the run of the clock they fired in.
+  int amount = 0;     ///< extension_approved: the time granted, in the clock's unit.
+};
+
 /** The state of a case: the fold of its events. */
 struct CaseState {
   std::int64_t version = 0;  ///< Number of events applied (the expected version for the next command).
@@ -188,6 +198,9 @@ struct CaseState {
   /// An open case of the same matter at an organisation below this one (its number; "" if none):
   /// this organisation does not accept it (信访工作条例 第十九条第三款).
   std::string handled_below;
+  /// Every event's type and time, in order, with what the clocks read of extensions and
+  /// escalation steps: the clocks of deadline.hpp are evaluated from it.
+  std::vector<ClockMark> timeline;
 };
 
 /** One change to a case: the unit of the audit log. */

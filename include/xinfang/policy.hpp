@@ -155,6 +155,9 @@ struct EscalationStep {
   PeriodUnit offset_unit = PeriodUnit::working_days;  ///< The unit of offset.
   std::string action;  ///< "remind" (催办), "supervise" (督办), "escalate", "assign_owner" (包案), "mark_key".
   std::string notify;  ///< "handler", "unit_leader", "org_leader" or a role id.
+  /// Whether a step due outside the calendar's business windows waits for the next one to open
+  /// (on a calendar without business hours: for the start of the next working day).
+  bool hold_to_business_hours = false;
 };
 
 /** A named deadline a policy defines. */

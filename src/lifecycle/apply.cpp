@@ -220,6 +220,24 @@ void apply_escalation(CaseState& s, const Event& e, const JsonReader& p) {
   if (e.type == "key_marked_by_escalation") s.key_case = true;
 }
 
+bool is_escalation_step(const std::string& type) {
+  return type == "reminded" || type == "supervised" || type == "escalated" || type == "owner_assigned" ||
+         type == "key_marked_by_escalation";
+}
+
+ClockMark clock_mark(const Event& e, const JsonReader& p) {
+  ClockMark mark{e.type, e.at, {}, {}, 0, 0};
+  if (e.type == "extension_approved") {
+    mark.clock = p.string_or("clock", kMaxIdBytes, "");
+    mark.amount = static_cast<int>(p.integer("amount", 1, 100000));
+  } else if (is_escalation_step(e.type)) {
+    mark.clock = p.string_or("clock", kMaxIdBytes, "");
+    mark.step = p.string_or("step", kMaxIdBytes, "");
+    mark.run = static_cast<int>(p.optional_integer("run", 0, 1000000).value_or(0));
+  }
+  return mark;
+}
+
 using Applier = void (*)(CaseState&, const Event&, const JsonReader&);
 
 const std::map<std::string, Applier, std::less<>>& appliers() {
@@ -275,6 +293,7 @@ CaseState apply(CaseState state, const Event& event) {
   }
   const JsonReader payload("event " + event.type, event.payload, "/payload", /*null_is_empty=*/true);
   it->second(state, event, payload);
+  state.timeline.push_back(clock_mark(event, payload));
   state.version += 1;
   return state;
 }

@@ -1,6 +1,7 @@
 // Handling a case: the owning leader (包案), key cases, suspension (中止), extensions of the
 // handling period (Art. 34) and the reply (Arts. 32-33).
 #include "lifecycle/decide_internal.hpp"
+#include "xinfang/deadline.hpp"
 
 namespace xinfang::lifecycle_detail {
 namespace {
@@ -29,16 +30,22 @@ const ClockRules& require_handling_clock(const CaseState& state, const Command& 
   return *clock;
 }
 
-Instant require_handling_deadline(const CaseState& state, const Command& command, const DecideContext& context,
-                                  const ClockRules& clock) {
-  const auto deadline = provisional_handling_deadline(state, context.policy, context.calendar, context.now);
-  if (!deadline) {
-    refuse(ErrorCode::invalid_state, command, "the handling clock has not started: the case was not accepted here");
+// The handling clock as it stands: started, and (for an extension) not yet breached. Extensions
+// are granted only before the deadline passes (Art. 34: "may extend" a period still running).
+ClockReport require_handling_deadline(const CaseState& state, const Command& command, const DecideContext& context,
+                                      const ClockRules& clock) {
+  ClockReport report = evaluate_clock(state, clock, context.calendar, context.now);
+  if (report.run == 0 || report.status == ClockStatus::met) {
+    refuse(ErrorCode::invalid_state, command,
+           report.run == 0
+               ? "the handling clock has not started: the case was not accepted here"
+               : "the handling clock stopped at " + format_instant(report.stopped_at) + " (" + report.stopped_by + ")");
   }
-  require_before(command, context, deadline->deadline,
-                 describe_period(context.calendar, "handling", clock.period, deadline->start) +
-                     (state.extension_total > 0 ? " with " + std::to_string(state.extension_total) + " granted" : ""));
-  return deadline->deadline;
+  require_before(
+      command, context, report.deadline,
+      describe_period(context.calendar, "handling", clock.period, report.started_at) +
+          (report.extension_total > 0 ? " with " + std::to_string(report.extension_total) + " granted" : ""));
+  return report;
 }
 
 // Art. 34: at most max_times extensions, max_total in all.
@@ -129,9 +136,10 @@ Events decide_request_extension(const CaseState& state, const Command& command, 
                " awaits a decision already");
   }
   require_extension_room(state, command, clock, amount, &args);
-  const Instant deadline = require_handling_deadline(state, command, context, clock);
+  const Instant deadline = require_handling_deadline(state, command, context, clock).deadline;
   return {make_event(context, "extension_requested",
-                     {{"amount", amount},
+                     {{"clock", clock.id},
+                      {"amount", amount},
                       {"unit", period_unit_name(clock.period.unit)},
                       {"reason", reason},
                       {"deadline", format_instant(deadline)}})};
@@ -145,13 +153,16 @@ Events decide_approve_extension(const CaseState& state, const Command& command, 
   const ClockRules& clock = require_handling_clock(state, command, context);
   require_approver(state, command, context, clock);
   require_extension_room(state, command, clock, state.extension_requested, nullptr);
-  require_handling_deadline(state, command, context, clock);
+  const ClockReport before = require_handling_deadline(state, command, context, clock);
+  // The new deadline is the old count with the extension added: no second roll-forward.
   CaseState extended = state;
-  extended.extension_total += state.extension_requested;
-  const auto deadline = provisional_handling_deadline(extended, context.policy, context.calendar, context.now);
+  extended.timeline.push_back({"extension_approved", context.now, clock.id, {}, 0, state.extension_requested});
+  const Instant deadline = evaluate_clock(extended, clock, context.calendar, context.now).deadline;
+  payload["clock"] = clock.id;
   payload["amount"] = state.extension_requested;
   payload["unit"] = period_unit_name(clock.period.unit);
-  payload["deadline"] = format_instant(deadline->deadline);
+  payload["deadline"] = format_instant(deadline);
+  payload["previous_deadline"] = format_instant(before.deadline);
   payload["article"] = clock.extension.article;
   return {make_event(context, "extension_approved", std::move(payload))};
 }

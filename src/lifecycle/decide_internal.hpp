@@ -67,29 +67,6 @@ std::string describe_period(const Calendar& calendar, const std::string& name, c
 /// The article a policy gives a not-accepted reason, or @p fallback when it has none.
 std::string reason_article(const Policy& policy, std::string_view reason, const char* fallback);
 
-// ---- the provisional handling deadline (handling_deadline.cpp) ----
-
-/// The handling clock that runs for the case, or nullptr (no "handling" clock, or it does not
-/// apply to the case's type).
-const ClockRules* handling_clock(const Policy& policy, const CaseState& state);
-
-/// A handling deadline and what it was counted from.
-struct HandlingDeadline {
-  const ClockRules* clock;  ///< The handling clock.
-  Instant start;            ///< When it started (acceptance, or registration for a clock that starts then).
-  Instant deadline;         ///< When it ends.
-};
-
-/**
- * PROVISIONAL — replaced by the deadline module (a later issue). The handling deadline of
- * DESIGN.md §4: period_end(start, limit + extension_total + paused, unit), where start is the
- * acceptance (or the registration, for a clock that starts on it) and paused is the suspensions
- * since the start and before the reply (an open one counts up to @p now), in the clock's unit.
- * @return nullopt if no handling clock runs for the case or it has not started.
- */
-std::optional<HandlingDeadline> provisional_handling_deadline(const CaseState& state, const Policy& policy,
-                                                              const Calendar& calendar, Instant now);
-
 // ---- the deciders, one per command, grouped by file ----
 using Events = std::vector<Event>;
 

@@ -77,6 +77,7 @@ Json clock_json(const ClockRules& clock) {
       }
       value["action"] = step.action;
       value["notify"] = step.notify;
+      if (step.hold_to_business_hours) value["hold_to_business_hours"] = true;
       ladder[step.id] = std::move(value);
     }
     object["escalation"] = std::move(ladder);

@@ -37,7 +37,8 @@ const Json* section(Reader& reader, const Json& doc, const char* key, bool requi
 
 EscalationStep read_step(Reader& reader, const Json& value, const std::string& path, const ClockRules& clock,
                          const Ids& ids) {
-  reader.allow_only(value, path, {"at", "share", "offset", "offset_unit", "action", "notify"});
+  reader.allow_only(value, path,
+                    {"at", "share", "offset", "offset_unit", "action", "notify", "hold_to_business_hours"});
   EscalationStep step;
   step.at = reader.text(value, path, "at", true);
   const bool is_share = step.at == "share";
@@ -82,6 +83,7 @@ EscalationStep read_step(Reader& reader, const Json& value, const std::string& p
     reader.error(Reader::child(path, "action"),
                  "'" + step.action + "' is not an action (remind, supervise, escalate, assign_owner, mark_key)");
   }
+  step.hold_to_business_hours = reader.boolean(value, path, "hold_to_business_hours", false);
   step.notify = reader.text(value, path, "notify", true);
   if (!step.notify.empty() && step.notify != "handler" && step.notify != "unit_leader" && step.notify != "org_leader" &&
       ids.roles.count(step.notify) == 0) {
@@ -157,7 +159,8 @@ ClockRules read_clock(Reader& reader, const std::string& id, const Json& value, 
       for (const auto& item : ladder->items()) {
         const std::string step_path = Reader::child(ladder_path, item.key());
         if (!reader.check_id(item.key(), step_path) ||
-            !reader.expect_object(item.value(), step_path, "{at, share, offset, offset_unit, action, notify}")) {
+            !reader.expect_object(item.value(), step_path,
+                                  "{at, share, offset, offset_unit, action, notify, hold_to_business_hours}")) {
           continue;
         }
         EscalationStep step = read_step(reader, item.value(), step_path, clock, ids);
