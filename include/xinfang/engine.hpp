@@ -24,9 +24,11 @@
 #include <vector>
 
 #include "xinfang/calendar.hpp"
+#include "xinfang/deadline.hpp"
 #include "xinfang/error.hpp"
 #include "xinfang/lifecycle.hpp"
 #include "xinfang/policy.hpp"
+#include "xinfang/sweep.hpp"
 
 namespace xinfang {
 
@@ -239,12 +241,17 @@ struct CaseFilter {
   std::optional<bool> repeat;        ///< Only repeat petitions, or only others.
   std::optional<bool> open;          ///< Only open cases, or only ended ones.
   std::string text;                  ///< Text the subject contains.
+  /// The earliest deadline of a clock not yet stopped (a paused clock's counts only once
+  /// breached) at or after this (not_a_date_time: no bound).
+  Instant deadline_from;
+  Instant deadline_to;  ///< ... and before this: deadline_to = now lists the overdue cases.
   std::int64_t limit = 100;          ///< At most this many (list only; 1..100000).
   std::int64_t offset = 0;           ///< Skip this many (list only).
   /**
    * Reads a filter from JSON: {"status": "in_handling" or [...], "organisation", "unit",
    * "handler", "type", "category", "region", "channel", "received_from", "received_to" (ISO
-   * 8601 with a zone), "key_case", "repeat", "open" (booleans), "text", "limit", "offset"}.
+   * 8601 with a zone), "key_case", "repeat", "open" (booleans), "text", "deadline_from",
+   * "deadline_to" (ISO 8601), "limit", "offset"}.
    * @param json The filter (null counts as {}).
    * @return The filter.
    * @throws Error invalid_data (unknown key, wrong type, unknown status or type, with the JSON
@@ -522,6 +529,48 @@ class Engine {
    * @return The first problem found, or ok.
    */
   VerifyReport verify() const;
+  /// @}
+
+  /// @name Clocks, the sweep and the outbox (docs/deadlines.md)
+  /// @{
+
+  /**
+   * @param number A case number.
+   * @return Every clock that runs for the case, evaluated at the engine's time.
+   * @throws Error not_found; calendar_range if a count needs a year without a holiday table.
+   */
+  std::vector<ClockReport> clocks(const std::string& number) const;
+  /**
+   * Fires every escalation step due at the engine's time, each once: an event in the case's log
+   * and notifications in the outbox, in one transaction with the case's other due steps.
+   * Steps missed while no sweep ran fire now, stamped with their due time and the sweep's.
+   * Running it again at the same time fires nothing.
+   * @param options Transaction size and limit.
+   * @return What fired.
+   * @throws Error invalid_argument (options out of range), storage.
+   */
+  SweepResult sweep(const SweepOptions& options = {});
+  /**
+   * Hands out unacknowledged notifications whose lease has run out, oldest first, and leases
+   * them for @p lease_seconds: one not acknowledged by then is handed out again (at least once).
+   * @param limit At most this many (1..10000).
+   * @param lease_seconds How long the host has to deliver and acknowledge (1..86400).
+   * @return The notifications.
+   * @throws Error invalid_argument.
+   */
+  std::vector<Notification> poll_outbox(std::int64_t limit = 100, std::int64_t lease_seconds = 300);
+  /**
+   * Marks a notification delivered; acknowledging it again changes nothing.
+   * @param notification_id Its id.
+   * @throws Error not_found.
+   */
+  void acknowledge(std::int64_t notification_id);
+  /**
+   * @param number A case number.
+   * @return Every notification of the case, acknowledged or not, oldest first.
+   * @throws Error not_found.
+   */
+  std::vector<Notification> notifications(const std::string& number) const;
   /// @}
 
   /// @name Staff directory and duty roster

@@ -94,8 +94,10 @@ Engine Engine::open(const EngineOptions& options) {
                   "database " + options.database + " has no policy yet: give one (a preset name or policy JSON)");
     }
   });
-  return Engine(std::make_unique<Impl>(std::move(store), std::move(*policy), calendar, std::move(clock),
-                                       std::move(random), hash, std::move(salt), options.parallel_batches));
+  auto impl = std::make_unique<Impl>(std::move(store), std::move(*policy), calendar, std::move(clock),
+                                     std::move(random), hash, std::move(salt), options.parallel_batches);
+  impl->refresh_stale_clock_columns();
+  return Engine(std::move(impl));
 }
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -142,6 +144,7 @@ CaseState Engine::Impl::chain_events(store::CaseRow& row, CaseState state, const
     rows.push_back(std::move(stored));
   }
   project(state, row);
+  project_clocks(state, row, from_micros(row.updated_at));
   return state;
 }
 

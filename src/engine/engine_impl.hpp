@@ -64,6 +64,9 @@ struct Engine::Impl {
   std::string identity_salt;
   bool parallel_batches = true;
   CaseNumberFormat number_format;
+  /// The calendar with every year it lacks estimated from the weekend: the clock columns of a
+  /// case whose count reaches a year without a table (docs/deadlines.md).
+  Calendar estimating_calendar;
 
   Impl(std::unique_ptr<store::Store> s, Policy p, Calendar c, std::shared_ptr<Clock> clk,
        std::shared_ptr<RandomSource> rnd, HashAlgorithm h, std::string salt, bool parallel)
@@ -75,7 +78,20 @@ struct Engine::Impl {
         hash(h),
         identity_salt(std::move(salt)),
         parallel_batches(parallel),
-        number_format(CaseNumberFormat::parse(policy.numbering().pattern, policy.numbering().check_character)) {}
+        number_format(CaseNumberFormat::parse(policy.numbering().pattern, policy.numbering().check_character)),
+        estimating_calendar(calendar.with_estimated_years(kFirstEstimatedYear, kLastEstimatedYear)) {}
+
+  static constexpr int kFirstEstimatedYear = 1990;
+  static constexpr int kLastEstimatedYear = 2100;
+
+  /** The clocks of @p state at @p at; a count that reaches a year without a holiday table is
+   *  made on the estimating calendar. */
+  std::vector<ClockReport> clock_reports(const CaseState& state, Instant at) const;
+  /** Works out every case's clock columns if the file says they are stale (a file upgraded from
+   *  schema 2), in one transaction. */
+  void refresh_stale_clock_columns();
+  /** Sets @p row's next_due and next_deadline from @p state's clocks at @p at. */
+  void project_clocks(const CaseState& state, store::CaseRow& row, Instant at) const;
 
   /** The directory's person as an actor, or Error(forbidden). */
   Actor resolve_actor(store::Transaction& txn, const std::string& id) const;

@@ -34,6 +34,8 @@ store::CaseQuery query_of(const CaseFilter& filter) {
   query.repeat = filter.repeat;
   query.open = filter.open;
   query.text = filter.text;
+  if (!filter.deadline_from.is_special()) query.deadline_from = to_micros(filter.deadline_from);
+  if (!filter.deadline_to.is_special()) query.deadline_to = to_micros(filter.deadline_to);
   query.limit = filter.limit;
   query.offset = filter.offset;
   return query;
@@ -224,7 +226,8 @@ Json CaseSummary::to_json() const {
 CaseFilter CaseFilter::from_json(const Json& json) {
   const JsonReader r("filter", json, "", /*null_is_empty=*/true);
   r.allow_only({"status", "organisation", "unit", "handler", "type", "category", "region", "channel", "received_from",
-                "received_to", "key_case", "repeat", "open", "text", "limit", "offset"});
+                "received_to", "key_case", "repeat", "open", "text", "deadline_from", "deadline_to", "limit",
+                "offset"});
   CaseFilter filter;
   if (r.has("status")) {
     const Json& value = json.at("status");
@@ -253,6 +256,8 @@ CaseFilter CaseFilter::from_json(const Json& json) {
   if (r.has("repeat")) filter.repeat = r.boolean("repeat");
   if (r.has("open")) filter.open = r.boolean("open");
   filter.text = r.string_or("text", lifecycle_detail::kMaxSubjectBytes, "");
+  if (auto from = r.optional_instant("deadline_from")) filter.deadline_from = *from;
+  if (auto to = r.optional_instant("deadline_to")) filter.deadline_to = *to;
   filter.limit = r.optional_integer("limit", 1, kMaxListLimit).value_or(100);
   filter.offset = r.optional_integer("offset", 0, INT64_MAX).value_or(0);
   return filter;

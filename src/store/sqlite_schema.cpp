@@ -148,7 +148,37 @@ CREATE TRIGGER admin_log_is_append_only_delete BEFORE DELETE ON admin_log
 BEGIN SELECT RAISE(ABORT, 'the administrative log is append-only'); END;
 )sql";
 
-const char* const kMigrations[] = {kSchemaV1, kSchemaV2};
+// Version 3: the clocks' columns of a case and their indexes (the sweep reads due cases only,
+// the deadline queries overdue ones only), and the notification outbox. The engine works the
+// columns out from each case's log: a file upgraded from version 2 is marked for that.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE cases ADD COLUMN next_due INTEGER;
+ALTER TABLE cases ADD COLUMN next_deadline INTEGER;
+CREATE INDEX cases_by_due ON cases (next_due) WHERE next_due IS NOT NULL;
+CREATE INDEX cases_by_deadline ON cases (next_deadline) WHERE next_deadline IS NOT NULL;
+
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  event_sequence INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  recipient_kind TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  due_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  leased_until INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  acknowledged_at INTEGER
+);
+-- What a poll reads: the unacknowledged, by lease expiry then age.
+CREATE INDEX outbox_pending ON outbox (leased_until, id) WHERE acknowledged_at IS NULL;
+CREATE INDEX outbox_by_case ON outbox (case_id);
+
+INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_columns', 'stale');
+)sql";
+
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 constexpr int kCurrentVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
 void apply_migrations(Connection& connection, int from, int to) {

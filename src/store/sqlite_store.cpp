@@ -43,7 +43,7 @@ std::int64_t event_id(std::int64_t case_id, std::int64_t sequence) {
 constexpr const char* kCaseColumns =
     "id, number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, type, category, "
     "region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, confidential, "
-    "query_code_hash";
+    "query_code_hash, next_due, next_deadline";
 
 CaseRow read_case(const Statement& s) {
   CaseRow row;
@@ -70,7 +70,17 @@ CaseRow read_case(const Statement& s) {
   row.repeat = s.integer(20) != 0;
   row.confidential = s.integer(21) != 0;
   row.query_code_hash = s.text(22);
+  if (!s.is_null(23)) row.next_due = s.integer(23);
+  if (!s.is_null(24)) row.next_deadline = s.integer(24);
   return row;
+}
+
+void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& value) {
+  if (value) {
+    s.bind(index, *value);
+  } else {
+    s.bind_null(index);
+  }
 }
 
 // Binds the projection's columns from index 1 in kCaseColumns order, without id. The row's text
@@ -82,7 +92,9 @@ int bind_case(Statement& s, const CaseRow& row) {
   s.bind_unowned(13, row.region).bind_unowned(14, row.channel).bind_unowned(15, row.subject);
   s.bind(16, row.received_at).bind(17, row.registered_at).bind(18, row.updated_at).bind(19, row.key_case);
   s.bind(20, row.repeat).bind(21, row.confidential).bind_unowned(22, row.query_code_hash);
-  return 23;
+  bind_optional(s, 23, row.next_due);
+  bind_optional(s, 24, row.next_deadline);
+  return 25;
 }
 
 EventRow read_event(const Statement& s, int first) {
@@ -97,6 +109,28 @@ EventRow read_event(const Statement& s, int first) {
   row.policy_version = s.text(first + 7);
   row.previous_hash = s.text(first + 8);
   row.hash = s.text(first + 9);
+  return row;
+}
+
+constexpr const char* kNotificationColumns =
+    "outbox.id, outbox.case_id, cases.number, event_sequence, kind, recipient_kind, recipient, payload, due_at, "
+    "created_at, leased_until, attempts, acknowledged_at";
+
+NotificationRow read_notification(const Statement& s) {
+  NotificationRow row;
+  row.id = s.integer(0);
+  row.case_id = s.integer(1);
+  row.number = s.text(2);
+  row.event_sequence = s.integer(3);
+  row.kind = s.text(4);
+  row.recipient_kind = s.text(5);
+  row.recipient = s.text(6);
+  row.payload = s.text(7);
+  row.due_at = s.integer(8);
+  row.created_at = s.integer(9);
+  row.leased_until = s.integer(10);
+  row.attempts = s.integer(11);
+  if (!s.is_null(12)) row.acknowledged_at = s.integer(12);
   return row;
 }
 
@@ -151,6 +185,8 @@ Where where_of(const CaseQuery& q) {
   if (q.repeat) w.integer("repeat = ?", *q.repeat ? 1 : 0);
   if (q.open) w.integer("open = ?", *q.open ? 1 : 0);
   if (!q.text.empty()) w.text("instr(subject, ?) > 0", q.text);
+  if (q.deadline_from) w.integer("next_deadline >= ?", *q.deadline_from);
+  if (q.deadline_to) w.integer("next_deadline < ?", *q.deadline_to);
   return w;
 }
 
@@ -221,7 +257,7 @@ class SqliteTransaction final : public Transaction {
     Statement s = c_.prepare(
         "INSERT INTO cases (number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, "
         "type, category, region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, "
-        "confidential, query_code_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "confidential, query_code_hash, next_due, next_deadline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bind_case(s, row);
     try {
       s.run();
@@ -238,7 +274,7 @@ class SqliteTransaction final : public Transaction {
         "UPDATE cases SET number = ?, scope = ?, sequence = ?, version = ?, head_hash = ?, status = ?, open = ?, "
         "organisation = ?, unit = ?, handler = ?, type = ?, category = ?, region = ?, channel = ?, subject = ?, "
         "received_at = ?, registered_at = ?, updated_at = ?, key_case = ?, repeat = ?, confidential = ?, "
-        "query_code_hash = ? WHERE id = ? AND version = ?");
+        "query_code_hash = ?, next_due = ?, next_deadline = ? WHERE id = ? AND version = ?");
     const int next = bind_case(s, row);
     s.bind(next, row.id).bind(next + 1, expected_version);
     s.run();
@@ -436,6 +472,69 @@ class SqliteTransaction final : public Transaction {
     while (s.step()) {
       rows.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
     }
+    return rows;
+  }
+
+  std::vector<CaseRow> cases_due(std::int64_t until, std::int64_t limit) override {
+    Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns +
+                             " FROM cases WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due, id LIMIT ?");
+    s.bind(1, until).bind(2, limit);
+    std::vector<CaseRow> rows;
+    while (s.step()) rows.push_back(read_case(s));
+    return rows;
+  }
+  void set_case_clocks(std::int64_t case_id, std::optional<std::int64_t> next_due,
+                       std::optional<std::int64_t> next_deadline) override {
+    Statement s = c_.prepare("UPDATE cases SET next_due = ?, next_deadline = ? WHERE id = ?");
+    bind_optional(s, 1, next_due);
+    bind_optional(s, 2, next_deadline);
+    s.bind(3, case_id).run();
+  }
+  std::int64_t add_notification(const NotificationRow& row) override {
+    Statement s = c_.prepare(
+        "INSERT INTO outbox (case_id, event_sequence, kind, recipient_kind, recipient, payload, due_at, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?)");
+    s.bind(1, row.case_id).bind(2, row.event_sequence).bind(3, row.kind).bind(4, row.recipient_kind);
+    s.bind(5, row.recipient).bind(6, row.payload).bind(7, row.due_at).bind(8, row.created_at).run();
+    return sqlite3_last_insert_rowid(c_.handle());
+  }
+  std::vector<NotificationRow> lease_notifications(std::int64_t now, std::int64_t lease_until,
+                                                   std::int64_t limit) override {
+    std::vector<NotificationRow> rows;
+    {
+      Statement s = c_.prepare(std::string("SELECT ") + kNotificationColumns +
+                               " FROM outbox JOIN cases ON cases.id = outbox.case_id"
+                               " WHERE acknowledged_at IS NULL AND leased_until <= ? ORDER BY leased_until, outbox.id"
+                               " LIMIT ?");
+      s.bind(1, now).bind(2, limit);
+      while (s.step()) rows.push_back(read_notification(s));
+    }
+    for (NotificationRow& row : rows) {
+      Statement lease = c_.prepare("UPDATE outbox SET leased_until = ?, attempts = attempts + 1 WHERE id = ?");
+      lease.bind(1, lease_until).bind(2, row.id).run();
+      row.leased_until = lease_until;
+      row.attempts += 1;
+    }
+    return rows;
+  }
+  bool acknowledge_notification(std::int64_t id, std::int64_t at) override {
+    Statement s = c_.prepare("UPDATE outbox SET acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?");
+    s.bind(1, at).bind(2, id).run();
+    return sqlite3_changes(c_.handle()) == 1;
+  }
+  std::optional<NotificationRow> find_notification(std::int64_t id) override {
+    Statement s = c_.prepare(std::string("SELECT ") + kNotificationColumns +
+                             " FROM outbox JOIN cases ON cases.id = outbox.case_id WHERE outbox.id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_notification(s);
+  }
+  std::vector<NotificationRow> notifications_of_case(std::int64_t case_id) override {
+    Statement s = c_.prepare(std::string("SELECT ") + kNotificationColumns +
+                             " FROM outbox JOIN cases ON cases.id = outbox.case_id WHERE case_id = ? ORDER BY outbox.id");
+    s.bind(1, case_id);
+    std::vector<NotificationRow> rows;
+    while (s.step()) rows.push_back(read_notification(s));
     return rows;
   }
 

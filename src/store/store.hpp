@@ -53,6 +53,10 @@ struct CaseRow {
   bool repeat = false;
   bool confidential = false;
   std::string query_code_hash;
+  // Clocks (deadline.hpp), kept for the sweep and the deadline queries: the earliest instant an
+  // escalation step is due, and the earliest deadline of a clock not yet stopped.
+  std::optional<std::int64_t> next_due;
+  std::optional<std::int64_t> next_deadline;
 };
 
 /** What a list or count selects; empty members do not filter. */
@@ -63,6 +67,7 @@ struct CaseQuery {
   std::optional<std::int64_t> received_from, received_to;  // [from, to)
   std::optional<bool> key_case, repeat, open;
   std::string text;  // a substring of the subject
+  std::optional<std::int64_t> deadline_from, deadline_to;  // next_deadline in [from, to)
   std::int64_t limit = 100;
   std::int64_t offset = 0;
 };
@@ -105,6 +110,24 @@ struct PolicyRow {
   std::string json;
   std::int64_t installed_at = 0;
   std::string installed_by;
+};
+
+/** A notification of the outbox: written with its escalation event, polled and acknowledged by
+ *  the host. */
+struct NotificationRow {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string number;          // the case's number (read back with the row)
+  std::int64_t event_sequence = 0;  // the escalation event it was written with
+  std::string kind;            // the step's action: remind, supervise, escalate, assign_owner, mark_key
+  std::string recipient_kind;  // staff, role
+  std::string recipient;       // a staff id, or a role id when nobody holds it
+  std::string payload;         // JSON text: the message parameters
+  std::int64_t due_at = 0;
+  std::int64_t created_at = 0;
+  std::int64_t leased_until = 0;
+  std::int64_t attempts = 0;
+  std::optional<std::int64_t> acknowledged_at;
 };
 
 /** A numbering scope's counter. */
@@ -173,6 +196,20 @@ class Transaction {
   virtual void append_admin_change(const AdminChangeRow& row) = 0;
   virtual std::vector<AdminChangeRow> admin_changes() = 0;
 
+  // Open cases whose next_due is at or before @p until, earliest first, at most @p limit.
+  virtual std::vector<CaseRow> cases_due(std::int64_t until, std::int64_t limit) = 0;
+  // Rewrites only a case's clock columns (the rest of the row is unchanged).
+  virtual void set_case_clocks(std::int64_t case_id, std::optional<std::int64_t> next_due,
+                               std::optional<std::int64_t> next_deadline) = 0;
+  virtual std::int64_t add_notification(const NotificationRow& row) = 0;
+  // Unacknowledged notifications whose lease has run out at @p now, oldest first, at most
+  // @p limit, each leased until @p lease_until and its attempts counted.
+  virtual std::vector<NotificationRow> lease_notifications(std::int64_t now, std::int64_t lease_until,
+                                                           std::int64_t limit) = 0;
+  // Acknowledges one; false if there is no such notification.
+  virtual bool acknowledge_notification(std::int64_t id, std::int64_t at) = 0;
+  virtual std::optional<NotificationRow> find_notification(std::int64_t id) = 0;
+  virtual std::vector<NotificationRow> notifications_of_case(std::int64_t case_id) = 0;
   virtual std::optional<PolicyRow> policy_in_force() = 0;
   virtual void install_policy(const PolicyRow& row) = 0;
 };

@@ -1,0 +1,285 @@
+// Clocks in the engine: each case's clock columns (the earliest due step, the earliest
+// deadline), the sweep that fires due steps with their notifications, the outbox the host
+// polls, and the clock queries. docs/deadlines.md, "The sweep and the outbox".
+#include <algorithm>
+#include <tuple>
+
+#include "engine/engine_impl.hpp"
+#include "lifecycle/command_args.hpp"
+
+namespace xinfang {
+
+using namespace engine_detail;
+using lifecycle_detail::format_instant;
+
+namespace {
+
+constexpr std::int64_t kMaxCasesPerTransaction = 10000;
+constexpr std::int64_t kMaxPoll = 10000;
+constexpr std::int64_t kMaxLeaseSeconds = 86400;
+
+// The event a step's action appends.
+const char* event_type_of(const std::string& action) {
+  if (action == "remind") return "reminded";
+  if (action == "supervise") return "supervised";
+  if (action == "assign_owner") return "owner_assigned";
+  if (action == "mark_key") return "key_marked_by_escalation";
+  return "escalated";
+}
+
+bool has_role(const StaffMember& member, const std::string& role) {
+  return std::find(member.roles.begin(), member.roles.end(), role) != member.roles.end();
+}
+
+// The active people who hold @p role in @p unit (or, with no unit, in @p organisation), by id.
+std::vector<std::string> holders(store::Transaction& txn, const std::string& organisation, const std::string& unit,
+                                 const std::string& role) {
+  std::vector<std::string> ids;
+  for (const store::StaffRow& row : txn.list_staff(unit)) {
+    const StaffMember member = staff_from_row(row);
+    if (member.active && member.organisation == organisation && has_role(member, role)) ids.push_back(member.id);
+  }
+  return ids;
+}
+
+struct Recipients {
+  std::string kind;  // staff or role
+  std::vector<std::string> ids;
+};
+
+// Who a step notifies: the handler; the leaders of the case's unit or organisation; or the
+// holders of a role in its organisation. Nobody found: the role itself, for the host to route.
+Recipients recipients_of(store::Transaction& txn, const CaseState& state, const std::string& notify) {
+  if (notify == "handler" && !state.handler.empty()) return {"staff", {state.handler}};
+  if (notify == "handler") return recipients_of(txn, state, "unit_leader");
+  std::vector<std::string> ids;
+  if (notify == "unit_leader") {
+    if (!state.unit.empty()) ids = holders(txn, state.organisation, state.unit, "unit_leader");
+  } else {
+    ids = holders(txn, state.organisation, "", notify);
+  }
+  if (ids.empty()) return {"role", {notify}};
+  return {"staff", ids};
+}
+
+Notification notification_of(const store::NotificationRow& row) {
+  Notification n;
+  n.id = row.id;
+  n.number = row.number;
+  n.event_sequence = row.event_sequence;
+  n.kind = row.kind;
+  n.recipient_kind = row.recipient_kind;
+  n.recipient = row.recipient;
+  n.parameters = Json::parse(row.payload);
+  n.due_at = from_micros(row.due_at);
+  n.created_at = from_micros(row.created_at);
+  n.leased_until = row.leased_until == 0 ? Instant(boost::posix_time::not_a_date_time) : from_micros(row.leased_until);
+  n.attempts = row.attempts;
+  n.acknowledged_at =
+      row.acknowledged_at ? from_micros(*row.acknowledged_at) : Instant(boost::posix_time::not_a_date_time);
+  return n;
+}
+
+struct DueStep {
+  Instant due;
+  std::size_t clock;
+  std::size_t step;
+};
+
+}  // namespace
+
+std::vector<ClockReport> Engine::Impl::clock_reports(const CaseState& state, Instant at) const {
+  try {
+    return evaluate_clocks(state, policy, calendar, at);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::calendar_range) throw;
+    return evaluate_clocks(state, policy, estimating_calendar, at);
+  }
+}
+
+void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, Instant at) const {
+  row.next_due.reset();
+  row.next_deadline.reset();
+  for (const ClockReport& report : clock_reports(state, at)) {
+    if (!report.next_due.is_special()) {
+      const std::int64_t due = to_micros(report.next_due);
+      row.next_due = row.next_due ? std::min(*row.next_due, due) : due;
+    }
+    // A paused clock's deadline moves until it resumes: it counts only once it has passed.
+    const bool counts = report.status == ClockStatus::running || report.status == ClockStatus::breached;
+    if (counts && !report.deadline.is_special()) {
+      const std::int64_t deadline = to_micros(report.deadline);
+      row.next_deadline = row.next_deadline ? std::min(*row.next_deadline, deadline) : deadline;
+    }
+  }
+}
+
+void Engine::Impl::refresh_stale_clock_columns() {
+  store->write([&](store::Transaction& txn) {
+    if (txn.meta("clock_columns").value_or("") != "stale") return;
+    std::vector<store::CaseRow> changed;
+    txn.scan_cases([&](const store::CaseRow& row, const std::vector<store::EventRow>& log) {
+      store::CaseRow updated = row;
+      const CaseState state = fold_rows(log);
+      project_clocks(state, updated, from_micros(row.updated_at));
+      if (updated.next_due != row.next_due || updated.next_deadline != row.next_deadline) changed.push_back(updated);
+      return true;
+    });
+    for (const store::CaseRow& row : changed) txn.set_case_clocks(row.id, row.next_due, row.next_deadline);
+    txn.set_meta("clock_columns", "current");
+  });
+}
+
+std::vector<ClockReport> Engine::clocks(const std::string& number) const {
+  std::vector<ClockReport> reports;
+  impl_->store->read([&](store::Transaction& txn) {
+    const std::optional<store::CaseRow> row = txn.find_case(number);
+    if (!row) throw Error(ErrorCode::not_found, "no case " + number);
+    reports = evaluate_clocks(fold_rows(txn.events(row->id)), impl_->policy, impl_->calendar, impl_->clock->now());
+  });
+  return reports;
+}
+
+SweepResult Engine::sweep(const SweepOptions& options) {
+  if (options.cases_per_transaction < 1 || options.cases_per_transaction > kMaxCasesPerTransaction) {
+    throw Error(ErrorCode::invalid_argument, "cases_per_transaction must be 1.." +
+                                                 std::to_string(kMaxCasesPerTransaction) + ", not " +
+                                                 std::to_string(options.cases_per_transaction));
+  }
+  if (options.max_cases < 0) throw Error(ErrorCode::invalid_argument, "max_cases must not be negative");
+  Impl& impl = *impl_;
+  const Instant now = impl.clock->now();
+  const Actor system{"system", "", "", {}};
+  SweepResult result;
+  for (;;) {
+    std::int64_t batch = options.cases_per_transaction;
+    if (options.max_cases > 0) batch = std::min(batch, options.max_cases - result.cases);
+    if (batch <= 0) {
+      impl.store->read([&](store::Transaction& txn) { result.more_due = !txn.cases_due(to_micros(now), 1).empty(); });
+      break;
+    }
+    std::vector<FiredStep> fired;
+    std::int64_t cases = 0;
+    impl.store->write([&](store::Transaction& txn) {
+      fired.clear();
+      const std::vector<store::CaseRow> due_cases = txn.cases_due(to_micros(now), batch);
+      cases = static_cast<std::int64_t>(due_cases.size());
+      for (store::CaseRow row : due_cases) {
+        CaseState state = fold_rows(txn.events(row.id));
+        const std::vector<ClockReport> reports = impl.clock_reports(state, now);
+        std::vector<DueStep> due;
+        for (std::size_t c = 0; c < reports.size(); ++c) {
+          for (std::size_t s = 0; s < reports[c].ladder.size(); ++s) {
+            const LadderStep& step = reports[c].ladder[s];
+            if (!step.fired && !step.due.is_special() && step.due <= now) due.push_back({step.due, c, s});
+          }
+        }
+        std::sort(due.begin(), due.end(),
+                  [](const DueStep& a, const DueStep& b) { return std::tie(a.due, a.clock, a.step) < std::tie(b.due, b.clock, b.step); });
+        std::vector<Event> events;
+        std::vector<std::pair<const ClockReport*, const LadderStep*>> sources;
+        for (const DueStep& d : due) {
+          const ClockReport& report = reports[d.clock];
+          const LadderStep& step = report.ladder[d.step];
+          Json payload = {{"clock", report.id},
+                          {"step", step.id},
+                          {"run", report.run},
+                          {"action", step.action},
+                          {"notify", step.notify},
+                          {"level", static_cast<int>(d.step) + 1},
+                          {"deadline", format_instant(report.deadline)},
+                          {"due_at", format_instant(step.due)},
+                          {"swept_at", format_instant(now)}};
+          std::string type = event_type_of(step.action);
+          if (step.action == "assign_owner") {
+            const std::vector<std::string> leaders = holders(txn, state.organisation, "", "org_leader");
+            if (leaders.empty()) {
+              type = "escalated";  // nobody to own it: escalated, and the role is notified
+              payload["owner_not_found"] = true;
+            } else {
+              payload["leader"] = leaders.front();
+            }
+          }
+          events.push_back(Event{type, now, Actor{system.id, state.organisation, "", {}}, std::move(payload)});
+          sources.emplace_back(&report, &step);
+        }
+        if (events.empty()) {
+          // Nothing due after all (the columns were stale): put them right so it is not read again.
+          impl.project_clocks(state, row, now);
+          txn.set_case_clocks(row.id, row.next_due, row.next_deadline);
+          continue;
+        }
+        const std::int64_t first_sequence = row.version + 1;
+        const CaseState after = impl.append(txn, row, state, "sweep", events);
+        for (std::size_t i = 0; i < events.size(); ++i) {
+          const ClockReport& report = *sources[i].first;
+          const LadderStep& step = *sources[i].second;
+          const Recipients who = recipients_of(txn, after, step.notify);
+          const Json parameters = {{"number", after.number},
+                                   {"subject", after.subject},
+                                   {"clock", report.id},
+                                   {"clock_name", report.name},
+                                   {"step", step.id},
+                                   {"deadline", format_instant(report.deadline)},
+                                   {"due_at", format_instant(step.due)},
+                                   {"swept_at", format_instant(now)},
+                                   {"organisation", after.organisation},
+                                   {"unit", after.unit},
+                                   {"handler", after.handler}};
+          const std::string text = parameters.dump();
+          for (const std::string& id : who.ids) {
+            txn.add_notification({0, row.id, "", first_sequence + static_cast<std::int64_t>(i), step.action, who.kind,
+                                  id, text, to_micros(step.due), to_micros(now), 0, 0, std::nullopt});
+          }
+          fired.push_back({after.number, report.id, step.id, step.action, events[i].type, report.run, step.due, now,
+                           first_sequence + static_cast<std::int64_t>(i), static_cast<std::int64_t>(who.ids.size())});
+        }
+      }
+    });
+    result.transactions += 1;
+    result.cases += cases;
+    result.fired.insert(result.fired.end(), fired.begin(), fired.end());
+    if (cases < batch) break;
+  }
+  return result;
+}
+
+std::vector<Notification> Engine::poll_outbox(std::int64_t limit, std::int64_t lease_seconds) {
+  if (limit < 1 || limit > kMaxPoll) {
+    throw Error(ErrorCode::invalid_argument, "limit must be 1.." + std::to_string(kMaxPoll) + ", not " + std::to_string(limit));
+  }
+  if (lease_seconds < 1 || lease_seconds > kMaxLeaseSeconds) {
+    throw Error(ErrorCode::invalid_argument, "lease_seconds must be 1.." + std::to_string(kMaxLeaseSeconds) +
+                                                 ", not " + std::to_string(lease_seconds));
+  }
+  std::vector<Notification> out;
+  impl_->store->write([&](store::Transaction& txn) {
+    out.clear();
+    const Instant now = impl_->clock->now();
+    for (const store::NotificationRow& row :
+         txn.lease_notifications(to_micros(now), to_micros(now + boost::posix_time::seconds(lease_seconds)), limit)) {
+      out.push_back(notification_of(row));
+    }
+  });
+  return out;
+}
+
+void Engine::acknowledge(std::int64_t notification_id) {
+  impl_->store->write([&](store::Transaction& txn) {
+    if (!txn.acknowledge_notification(notification_id, to_micros(impl_->clock->now()))) {
+      throw Error(ErrorCode::not_found, "no notification " + std::to_string(notification_id));
+    }
+  });
+}
+
+std::vector<Notification> Engine::notifications(const std::string& number) const {
+  std::vector<Notification> out;
+  impl_->store->read([&](store::Transaction& txn) {
+    const std::optional<store::CaseRow> row = txn.find_case(number);
+    if (!row) throw Error(ErrorCode::not_found, "no case " + number);
+    for (const store::NotificationRow& n : txn.notifications_of_case(row->id)) out.push_back(notification_of(n));
+  });
+  return out;
+}
+
+}  // namespace xinfang
