@@ -244,9 +244,9 @@ struct CaseFilter {
   /// The earliest deadline of a clock not yet stopped (a paused clock's counts only once
   /// breached) at or after this (not_a_date_time: no bound).
   Instant deadline_from;
-  Instant deadline_to;  ///< ... and before this: deadline_to = now lists the overdue cases.
-  std::int64_t limit = 100;          ///< At most this many (list only; 1..100000).
-  std::int64_t offset = 0;           ///< Skip this many (list only).
+  Instant deadline_to;       ///< ... and before this: deadline_to = now lists the overdue cases.
+  std::int64_t limit = 100;  ///< At most this many (list only; 1..100000).
+  std::int64_t offset = 0;   ///< Skip this many (list only).
   /**
    * Reads a filter from JSON: {"status": "in_handling" or [...], "organisation", "unit",
    * "handler", "type", "category", "region", "channel", "received_from", "received_to" (ISO

@@ -33,22 +33,22 @@ struct SweepOptions {
 
 /** One step a sweep fired. */
 struct FiredStep {
-  std::string number;      ///< The case.
-  std::string clock;       ///< The clock's id.
-  std::string step;        ///< The step's id.
-  std::string action;      ///< remind, supervise, escalate, assign_owner or mark_key.
-  std::string event_type;  ///< The event appended (reminded, supervised, ...).
-  int run = 0;             ///< The clock's run it fired in.
-  Instant due_at;          ///< When it was due.
-  Instant swept_at;        ///< When the sweep fired it (the event's time).
-  std::int64_t version = 0;  ///< The case's version after the event.
+  std::string number;              ///< The case.
+  std::string clock;               ///< The clock's id.
+  std::string step;                ///< The step's id.
+  std::string action;              ///< remind, supervise, escalate, assign_owner or mark_key.
+  std::string event_type;          ///< The event appended (reminded, supervised, ...).
+  int run = 0;                     ///< The clock's run it fired in.
+  Instant due_at;                  ///< When it was due.
+  Instant swept_at;                ///< When the sweep fired it (the event's time).
+  std::int64_t version = 0;        ///< The case's version after the event.
   std::int64_t notifications = 0;  ///< Notifications written with it.
 };
 
 /** What a sweep did. */
 struct SweepResult {
-  std::vector<FiredStep> fired;  ///< In the order fired: by case due order, then due time.
-  std::int64_t cases = 0;        ///< Cases read.
+  std::vector<FiredStep> fired;   ///< In the order fired: by case due order, then due time.
+  std::int64_t cases = 0;         ///< Cases read.
   std::int64_t transactions = 0;  ///< Transactions committed.
   bool more_due = false;          ///< max_cases stopped it with cases still due.
 };
@@ -66,11 +66,11 @@ struct Notification {
   /** Message parameters: number, subject, clock and its name, step, deadline, due_at,
    *  swept_at, organisation, unit, handler. */
   Json parameters;
-  Instant due_at;           ///< When the step was due.
-  Instant created_at;       ///< When it was written (the sweep's time).
-  Instant leased_until;     ///< Handed out until then (not_a_date_time: never handed out).
+  Instant due_at;             ///< When the step was due.
+  Instant created_at;         ///< When it was written (the sweep's time).
+  Instant leased_until;       ///< Handed out until then (not_a_date_time: never handed out).
   std::int64_t attempts = 0;  ///< Times handed out.
-  Instant acknowledged_at;  ///< When acknowledged (not_a_date_time: not yet).
+  Instant acknowledged_at;    ///< When acknowledged (not_a_date_time: not yet).
 };
 
 }  // namespace xinfang

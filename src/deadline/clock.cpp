@@ -206,6 +206,7 @@ ClockReport evaluate_clock(const CaseState& state, const ClockRules& clock, cons
 std::vector<ClockReport> evaluate_clocks(const CaseState& state, const Policy& policy, const Calendar& calendar,
                                          Instant now) {
   std::vector<ClockReport> reports;
+  reports.reserve(policy.clocks().size());
   for (const ClockRules& clock : policy.clocks()) {
     if (clock_runs_for(clock, state)) reports.push_back(evaluate_clock(state, clock, calendar, now));
   }

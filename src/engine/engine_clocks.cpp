@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "engine/chain.hpp"
 #include "engine/engine_impl.hpp"
 #include "lifecycle/command_args.hpp"
 
@@ -80,6 +81,32 @@ Notification notification_of(const store::NotificationRow& row) {
   return n;
 }
 
+// What the clock columns depend on besides the logs: the policy's clocks and the calendar's
+// days. The calendar is read through its public face: its zone, its years and their special
+// days, and a week of business windows.
+std::string clock_inputs(const Policy& policy, const Calendar& calendar) {
+  std::string text = policy.to_json();
+  text += '\n' + calendar.name() + ' ' + std::to_string(calendar.utc_offset_minutes());
+  const auto [first, last] = calendar.year_range();
+  for (int year = first; year <= last; ++year) {
+    text += '\n' + std::to_string(year) + ':' + std::to_string(static_cast<int>(calendar.year_status(year)));
+    for (const SpecialDay& day : calendar.special_days(year)) {
+      text += ' ' + boost::gregorian::to_iso_string(day.date) + std::to_string(static_cast<int>(day.kind));
+    }
+  }
+  if (first <= last) {
+    for (Date day(first, 1, 1), end = day + boost::gregorian::days(7); day < end; day += boost::gregorian::days(1)) {
+      text += '\n' + std::to_string(calendar.is_working_day(day));
+      if (calendar.has_business_hours()) {
+        for (const BusinessWindow& w : calendar.business_windows(day)) {
+          text += ' ' + std::to_string(w.start_minute) + '-' + std::to_string(w.end_minute);
+        }
+      }
+    }
+  }
+  return digest_hex(HashAlgorithm::sha256, text);
+}
+
 struct DueStep {
   Instant due;
   std::size_t clock;
@@ -100,7 +127,22 @@ std::vector<ClockReport> Engine::Impl::clock_reports(const CaseState& state, Ins
 void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, Instant at) const {
   row.next_due.reset();
   row.next_deadline.reset();
-  for (const ClockReport& report : clock_reports(state, at)) {
+  // Every command of every case comes here: only the clocks one of whose start events is in the
+  // log can have a deadline, and only they are evaluated (a new case starts two of six).
+  std::vector<ClockReport> reports;
+  for (const ClockRules& clock : policy.clocks()) {
+    const bool started = std::any_of(state.timeline.begin(), state.timeline.end(), [&](const ClockMark& mark) {
+      return std::find(clock.start_on.begin(), clock.start_on.end(), mark.type) != clock.start_on.end();
+    });
+    if (!started || !clock_runs_for(clock, state)) continue;
+    try {
+      reports.push_back(evaluate_clock(state, clock, calendar, at));
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::calendar_range) throw;
+      reports.push_back(evaluate_clock(state, clock, estimating_calendar, at));
+    }
+  }
+  for (const ClockReport& report : reports) {
     if (!report.next_due.is_special()) {
       const std::int64_t due = to_micros(report.next_due);
       row.next_due = row.next_due ? std::min(*row.next_due, due) : due;
@@ -115,8 +157,11 @@ void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, I
 }
 
 void Engine::Impl::refresh_stale_clock_columns() {
+  const std::string inputs = clock_inputs(policy, calendar);
   store->write([&](store::Transaction& txn) {
-    if (txn.meta("clock_columns").value_or("") != "stale") return;
+    // Stale after an upgrade from schema 2, and whenever the engine opens the file with another
+    // policy or calendar than the columns were worked out with.
+    if (txn.meta("clock_columns").value_or("") == "current" && txn.meta("clock_inputs").value_or("") == inputs) return;
     std::vector<store::CaseRow> changed;
     txn.scan_cases([&](const store::CaseRow& row, const std::vector<store::EventRow>& log) {
       store::CaseRow updated = row;
@@ -127,6 +172,7 @@ void Engine::Impl::refresh_stale_clock_columns() {
     });
     for (const store::CaseRow& row : changed) txn.set_case_clocks(row.id, row.next_due, row.next_deadline);
     txn.set_meta("clock_columns", "current");
+    txn.set_meta("clock_inputs", inputs);
   });
 }
 
@@ -174,8 +220,9 @@ SweepResult Engine::sweep(const SweepOptions& options) {
             if (!step.fired && !step.due.is_special() && step.due <= now) due.push_back({step.due, c, s});
           }
         }
-        std::sort(due.begin(), due.end(),
-                  [](const DueStep& a, const DueStep& b) { return std::tie(a.due, a.clock, a.step) < std::tie(b.due, b.clock, b.step); });
+        std::sort(due.begin(), due.end(), [](const DueStep& a, const DueStep& b) {
+          return std::tie(a.due, a.clock, a.step) < std::tie(b.due, b.clock, b.step);
+        });
         std::vector<Event> events;
         std::vector<std::pair<const ClockReport*, const LadderStep*>> sources;
         for (const DueStep& d : due) {
@@ -246,11 +293,12 @@ SweepResult Engine::sweep(const SweepOptions& options) {
 
 std::vector<Notification> Engine::poll_outbox(std::int64_t limit, std::int64_t lease_seconds) {
   if (limit < 1 || limit > kMaxPoll) {
-    throw Error(ErrorCode::invalid_argument, "limit must be 1.." + std::to_string(kMaxPoll) + ", not " + std::to_string(limit));
+    throw Error(ErrorCode::invalid_argument,
+                "limit must be 1.." + std::to_string(kMaxPoll) + ", not " + std::to_string(limit));
   }
   if (lease_seconds < 1 || lease_seconds > kMaxLeaseSeconds) {
-    throw Error(ErrorCode::invalid_argument, "lease_seconds must be 1.." + std::to_string(kMaxLeaseSeconds) +
-                                                 ", not " + std::to_string(lease_seconds));
+    throw Error(ErrorCode::invalid_argument, "lease_seconds must be 1.." + std::to_string(kMaxLeaseSeconds) + ", not " +
+                                                 std::to_string(lease_seconds));
   }
   std::vector<Notification> out;
   impl_->store->write([&](store::Transaction& txn) {

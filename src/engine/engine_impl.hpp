@@ -87,8 +87,9 @@ struct Engine::Impl {
   /** The clocks of @p state at @p at; a count that reaches a year without a holiday table is
    *  made on the estimating calendar. */
   std::vector<ClockReport> clock_reports(const CaseState& state, Instant at) const;
-  /** Works out every case's clock columns if the file says they are stale (a file upgraded from
-   *  schema 2), in one transaction. */
+  /** Works out every case's clock columns, in one transaction, if they are stale: the file was
+   *  upgraded from schema 2, or the policy or the calendar differ from those they were worked
+   *  out with. */
   void refresh_stale_clock_columns();
   /** Sets @p row's next_due and next_deadline from @p state's clocks at @p at. */
   void project_clocks(const CaseState& state, store::CaseRow& row, Instant at) const;

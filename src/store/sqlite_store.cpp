@@ -257,7 +257,8 @@ class SqliteTransaction final : public Transaction {
     Statement s = c_.prepare(
         "INSERT INTO cases (number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, "
         "type, category, region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, "
-        "confidential, query_code_hash, next_due, next_deadline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "confidential, query_code_hash, next_due, next_deadline) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bind_case(s, row);
     try {
       s.run();
@@ -530,8 +531,9 @@ class SqliteTransaction final : public Transaction {
     return read_notification(s);
   }
   std::vector<NotificationRow> notifications_of_case(std::int64_t case_id) override {
-    Statement s = c_.prepare(std::string("SELECT ") + kNotificationColumns +
-                             " FROM outbox JOIN cases ON cases.id = outbox.case_id WHERE case_id = ? ORDER BY outbox.id");
+    Statement s =
+        c_.prepare(std::string("SELECT ") + kNotificationColumns +
+                   " FROM outbox JOIN cases ON cases.id = outbox.case_id WHERE case_id = ? ORDER BY outbox.id");
     s.bind(1, case_id);
     std::vector<NotificationRow> rows;
     while (s.step()) rows.push_back(read_notification(s));

@@ -66,7 +66,7 @@ struct CaseQuery {
   std::optional<int> type;
   std::optional<std::int64_t> received_from, received_to;  // [from, to)
   std::optional<bool> key_case, repeat, open;
-  std::string text;  // a substring of the subject
+  std::string text;                                        // a substring of the subject
   std::optional<std::int64_t> deadline_from, deadline_to;  // next_deadline in [from, to)
   std::int64_t limit = 100;
   std::int64_t offset = 0;
@@ -117,12 +117,12 @@ struct PolicyRow {
 struct NotificationRow {
   std::int64_t id = 0;
   std::int64_t case_id = 0;
-  std::string number;          // the case's number (read back with the row)
+  std::string number;               // the case's number (read back with the row)
   std::int64_t event_sequence = 0;  // the escalation event it was written with
-  std::string kind;            // the step's action: remind, supervise, escalate, assign_owner, mark_key
-  std::string recipient_kind;  // staff, role
-  std::string recipient;       // a staff id, or a role id when nobody holds it
-  std::string payload;         // JSON text: the message parameters
+  std::string kind;                 // the step's action: remind, supervise, escalate, assign_owner, mark_key
+  std::string recipient_kind;       // staff, role
+  std::string recipient;            // a staff id, or a role id when nobody holds it
+  std::string payload;              // JSON text: the message parameters
   std::int64_t due_at = 0;
   std::int64_t created_at = 0;
   std::int64_t leased_until = 0;

@@ -11,6 +11,10 @@ namespace {
 using boost::posix_time::hours;
 using boost::posix_time::minutes;
 
+std::int64_t to_unix_micros(Instant instant) {
+  return (instant - Instant(boost::gregorian::date(1970, 1, 1))).total_microseconds();
+}
+
 class EngineSweep : public ::testing::Test {
  protected:
   EngineSweep() : db(dir.file("sweep.db")), t(db) { t.add_staff(); }
@@ -188,14 +192,58 @@ TEST_F(EngineSweep, StaleClockColumnsAreWorkedOutAgainOnOpen) {
   const std::string before = raw_query(db, "SELECT next_due || '/' || next_deadline FROM cases");
   EXPECT_NE(before, "<null>");
   // As a file upgraded from schema 2 has them: empty, and marked stale.
-  raw_sql(db, "UPDATE cases SET next_due = NULL, next_deadline = NULL;"
-              "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_columns', 'stale')");
+  raw_sql(db,
+          "UPDATE cases SET next_due = NULL, next_deadline = NULL;"
+          "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_columns', 'stale')");
   {
     TestEngine reopened(db, local("2025-03-14 09:00"));
     EXPECT_EQ(raw_query(db, "SELECT next_due || '/' || next_deadline FROM cases"), before);
     EXPECT_EQ(raw_query(db, "SELECT value FROM meta WHERE key = 'clock_columns'"), "current");
     EXPECT_EQ(reopened.engine.sweep().fired.size(), 2u);
   }
+}
+
+TEST_F(EngineSweep, AnotherPolicyOrCalendarWorksTheColumnsOutAgain) {
+  t.intake_letter();
+  // 15 days from Mon 3 Mar: Tue 18 Mar, 24:00.
+  EXPECT_EQ(raw_query(db, "SELECT next_deadline FROM cases"),
+            std::to_string(to_unix_micros(local("2025-03-19 00:00"))));
+  Json policy = Json::parse(Policy::preset("cn-national-2022").to_json());
+  policy["version"] = "2025.local";
+  policy["clocks"]["routing"]["limit"] = 10;
+  policy["clocks"]["notification"]["limit"] = 10;
+  {
+    // Opened with a policy of 10-day clocks: 10 days from 3 Mar reach Thu 13 Mar.
+    TestEngine reopened(db, local("2025-03-04 09:00"), HashAlgorithm::sha256, policy.dump());
+    EXPECT_EQ(raw_query(db, "SELECT next_deadline FROM cases"),
+              std::to_string(to_unix_micros(local("2025-03-14 00:00"))));
+  }
+  {
+    // The same policy on a calendar with a local holiday on Thu 13 Mar: the 10th day rolls to
+    // Fri 14 Mar.
+    EngineOptions options;
+    options.database = db;
+    options.clock = std::make_shared<ManualClock>(local("2025-03-04 09:00"));
+    options.calendar = Calendar::from_json(
+        R"({"name": "local", "years": {"2025": {"source": "local notice",
+             "holidays": [{"name": "local day", "from": "2025-03-13"}]}}})",
+        Calendar::national());
+    Engine local_calendar = Engine::open(options);
+    EXPECT_EQ(raw_query(db, "SELECT next_deadline FROM cases"),
+              std::to_string(to_unix_micros(local("2025-03-15 00:00"))));
+  }
+}
+
+TEST_F(EngineSweep, ACountIntoAYearWithoutATableDoesNotStopIntake) {
+  // Registered on Mon 21 Dec 2026: 15 days reach 5 Jan 2027, a year the built-in calendar has no
+  // published table for. Intake goes on; the due index is worked out on the weekend alone, and
+  // asking for the clocks says what is missing.
+  TempDir other;
+  TestEngine december(other.file("december.db"), local("2026-12-21 09:00"));
+  december.add_staff();
+  const std::string number = december.intake_letter().number;
+  EXPECT_NE(raw_query(other.file("december.db"), "SELECT next_due FROM cases"), "<null>");
+  EXPECT_EQ(code_of([&] { december.engine.clocks(number); }), ErrorCode::calendar_range);
 }
 
 }  // namespace
