@@ -558,6 +558,51 @@ XF_API xf_status xf_engine_set_roster(xf_engine* engine, const char* actor, xf_d
  */
 XF_API xf_status xf_engine_verify(xf_engine* engine, char** out_report_json);
 
+/**
+ * The clocks of a case (docs/deadlines.md), evaluated at the engine's time.
+ * @param engine The engine.
+ * @param number The case number (UTF-8).
+ * @param[out] out_json Receives {"number", "clocks": [...]}: each clock's explanation as data
+ *             (clock, name, article, status, unit, limit, start, extensions, pauses, deadline,
+ *             ladder, next_due, ...) with "explanation", the same as a sentence.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_NOT_FOUND (no such case); ::XF_ERR_CALENDAR_RANGE (a count needs a year the
+ *         calendar has no table for).
+ */
+XF_API xf_status xf_engine_clocks(xf_engine* engine, const char* number, char** out_json);
+
+/**
+ * Fires every escalation step due at the engine's time, each once, with its notifications.
+ * @param engine The engine.
+ * @param cases_per_transaction Cases per transaction, 1..10000 (200 is a good default).
+ * @param max_cases Cases in all; 0 for every case due.
+ * @param[out] out_json Receives {"fired": [{"number", "clock", "step", "action", "event", "run",
+ *             "due_at", "swept_at", "version", "notifications"}...], "cases", "transactions",
+ *             "more_due"}.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_sweep(xf_engine* engine, int64_t cases_per_transaction, int64_t max_cases, char** out_json);
+
+/**
+ * Hands out unacknowledged notifications whose lease has run out, and leases them.
+ * @param engine The engine.
+ * @param limit At most this many, 1..10000.
+ * @param lease_seconds How long before one not acknowledged is handed out again, 1..86400.
+ * @param[out] out_json Receives {"notifications": [{"id", "number", "event_sequence", "kind",
+ *             "recipient_kind", "recipient", "parameters", "due_at", "created_at",
+ *             "leased_until", "attempts", "acknowledged_at"}...]}.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_outbox_poll(xf_engine* engine, int64_t limit, int64_t lease_seconds, char** out_json);
+
+/**
+ * Acknowledges a delivered notification; acknowledging it again changes nothing.
+ * @param engine The engine.
+ * @param notification_id Its id.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_NOT_FOUND.
+ */
+XF_API xf_status xf_engine_outbox_ack(xf_engine* engine, int64_t notification_id);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

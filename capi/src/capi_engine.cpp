@@ -423,4 +423,45 @@ xf_status xf_engine_verify(xf_engine* engine, char** out_report_json) {
   });
 }
 
+xf_status xf_engine_clocks(xf_engine* engine, const char* number, char** out_json) {
+  return json_out(out_json, [&] {
+    Engine& e = engine_of(engine);
+    const std::string case_number = required_text(number, "number");
+    require_pointer(out_json, "out_json");
+    Json clocks = Json::array();
+    for (const ClockReport& report : e.clocks(case_number)) {
+      const DeadlineExplanation why = explain(report, e.calendar());
+      Json item = why.data;
+      item["explanation"] = why.sentence;
+      clocks.push_back(std::move(item));
+    }
+    return Json{{"number", case_number}, {"clocks", std::move(clocks)}}.dump();
+  });
+}
+
+xf_status xf_engine_sweep(xf_engine* engine, int64_t cases_per_transaction, int64_t max_cases, char** out_json) {
+  return json_out(out_json, [&] {
+    Engine& e = engine_of(engine);
+    require_pointer(out_json, "out_json");
+    SweepOptions options;
+    options.cases_per_transaction = cases_per_transaction;
+    options.max_cases = max_cases;
+    return e.sweep(options).to_json().dump();
+  });
+}
+
+xf_status xf_engine_outbox_poll(xf_engine* engine, int64_t limit, int64_t lease_seconds, char** out_json) {
+  return json_out(out_json, [&] {
+    Engine& e = engine_of(engine);
+    require_pointer(out_json, "out_json");
+    Json list = Json::array();
+    for (const Notification& n : e.poll_outbox(limit, lease_seconds)) list.push_back(n.to_json());
+    return Json{{"notifications", std::move(list)}}.dump();
+  });
+}
+
+xf_status xf_engine_outbox_ack(xf_engine* engine, int64_t notification_id) {
+  return guard([&] { engine_of(engine).acknowledge(notification_id); });
+}
+
 }  // extern "C"

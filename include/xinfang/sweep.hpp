@@ -43,6 +43,9 @@ struct FiredStep {
   Instant swept_at;                ///< When the sweep fired it (the event's time).
   std::int64_t version = 0;        ///< The case's version after the event.
   std::int64_t notifications = 0;  ///< Notifications written with it.
+  /** @return {"number", "clock", "step", "action", "event", "run", "due_at", "swept_at",
+   *          "version", "notifications"}, times in ISO 8601 UTC. */
+  Json to_json() const;
 };
 
 /** What a sweep did. */
@@ -51,6 +54,8 @@ struct SweepResult {
   std::int64_t cases = 0;         ///< Cases read.
   std::int64_t transactions = 0;  ///< Transactions committed.
   bool more_due = false;          ///< max_cases stopped it with cases still due.
+  /** @return {"fired": [FiredStep::to_json()...], "cases", "transactions", "more_due"}. */
+  Json to_json() const;
 };
 
 /** A notification of the outbox. */
@@ -71,6 +76,10 @@ struct Notification {
   Instant leased_until;       ///< Handed out until then (not_a_date_time: never handed out).
   std::int64_t attempts = 0;  ///< Times handed out.
   Instant acknowledged_at;    ///< When acknowledged (not_a_date_time: not yet).
+  /** @return {"id", "number", "event_sequence", "kind", "recipient_kind", "recipient",
+   *          "parameters", "due_at", "created_at", "leased_until", "attempts",
+   *          "acknowledged_at"}, times in ISO 8601 UTC (null when not set). */
+  Json to_json() const;
 };
 
 }  // namespace xinfang

@@ -38,6 +38,8 @@ struct ListOptions : DbOptions {
   bool open = false;
   bool closed = false;
   bool count_only = false;
+  bool overdue = false;
+  std::string deadline_before;
   std::optional<std::int64_t> limit;
   std::optional<std::int64_t> offset;
 };
@@ -71,7 +73,7 @@ CLI::Validator time_or_day_validator() {
       "", "TIME|DAY");
 }
 
-Json filter_json(const ListOptions& options, const Calendar& calendar) {
+Json filter_json(const ListOptions& options, const Calendar& calendar, Instant now) {
   Json filter = Json::object();
   if (!options.statuses.empty()) filter["status"] = options.statuses;
   for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"organisation", &options.organisation},
@@ -90,6 +92,11 @@ Json filter_json(const ListOptions& options, const Calendar& calendar) {
   if (options.repeat) filter["repeat"] = true;
   if (options.open) filter["open"] = true;
   if (options.closed) filter["open"] = false;
+  if (options.overdue) filter["deadline_to"] = lifecycle_detail::format_instant(now);
+  if (!options.deadline_before.empty()) {
+    filter["deadline_from"] = lifecycle_detail::format_instant(now);
+    filter["deadline_to"] = bound(options.deadline_before, true, calendar, "--due-before");
+  }
   if (options.limit) filter["limit"] = *options.limit;
   if (options.offset) filter["offset"] = *options.offset;
   return filter;
@@ -115,7 +122,7 @@ void print_table(const std::vector<CaseSummary>& cases, std::int64_t total, cons
 
 void run_list(const ListOptions& options) {
   const Engine engine = open_database(options);
-  const CaseFilter filter = CaseFilter::from_json(filter_json(options, engine.calendar()));
+  const CaseFilter filter = CaseFilter::from_json(filter_json(options, engine.calendar(), engine.now()));
   const std::int64_t total = engine.count(filter);
   if (options.count_only) {
     if (options.json) {
@@ -162,6 +169,11 @@ void register_list_command(CLI::App& app, Globals& globals) {
   sub->add_option("--text", options->text, "Whose subject contains TEXT")->type_name("TEXT");
   sub->add_option("--limit", options->limit, "At most N cases (1..100000; default 100)")->type_name("N");
   sub->add_option("--offset", options->offset, "Skip the first N")->type_name("N");
+  CLI::Option* overdue = sub->add_flag("--overdue", options->overdue, "Only cases with a deadline already passed");
+  sub->add_option("--due-before", options->deadline_before,
+                  "Only cases whose next deadline is still ahead and before TIME, or by the end of DAY")
+      ->check(time_or_day_validator())
+      ->excludes(overdue);
   sub->add_flag("--count", options->count_only, "Print only how many cases match");
   add_db_options(*sub, *options, globals, ActorOption::none);
   sub->footer(exit_status_footer(

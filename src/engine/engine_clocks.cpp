@@ -291,6 +291,48 @@ SweepResult Engine::sweep(const SweepOptions& options) {
   return result;
 }
 
+namespace {
+
+Json time_or_null(Instant instant) {
+  return instant.is_special() ? Json() : Json(format_instant(instant));
+}
+
+}  // namespace
+
+Json FiredStep::to_json() const {
+  return {{"number", number},
+          {"clock", clock},
+          {"step", step},
+          {"action", action},
+          {"event", event_type},
+          {"run", run},
+          {"due_at", format_instant(due_at)},
+          {"swept_at", format_instant(swept_at)},
+          {"version", version},
+          {"notifications", notifications}};
+}
+
+Json SweepResult::to_json() const {
+  Json list = Json::array();
+  for (const FiredStep& step : fired) list.push_back(step.to_json());
+  return {{"fired", std::move(list)}, {"cases", cases}, {"transactions", transactions}, {"more_due", more_due}};
+}
+
+Json Notification::to_json() const {
+  return {{"id", id},
+          {"number", number},
+          {"event_sequence", event_sequence},
+          {"kind", kind},
+          {"recipient_kind", recipient_kind},
+          {"recipient", recipient},
+          {"parameters", parameters},
+          {"due_at", time_or_null(due_at)},
+          {"created_at", time_or_null(created_at)},
+          {"leased_until", time_or_null(leased_until)},
+          {"attempts", attempts},
+          {"acknowledged_at", time_or_null(acknowledged_at)}};
+}
+
 std::vector<Notification> Engine::poll_outbox(std::int64_t limit, std::int64_t lease_seconds) {
   if (limit < 1 || limit > kMaxPoll) {
     throw Error(ErrorCode::invalid_argument,

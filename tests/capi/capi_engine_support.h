@@ -72,6 +72,7 @@ long run_ok(const char* number, const char* actor, const char* command, const ch
 long replace_in_file(const char* path, const char* from, const char* to);
 
 void test_bad_calls(void);
+void test_clocks_and_sweep(void); /* capi_engine_clocks.c */
 void test_second_handles(void);
 void test_verify(void);
 void test_tampered_chain(void);

@@ -310,6 +310,7 @@ int main(void) {
   test_staff();
   test_lifecycle();
   test_batch();
+  test_clocks_and_sweep();
   test_bad_calls();
   test_second_handles();
   test_verify();
