@@ -115,6 +115,15 @@ Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
   clock->set(office_time("2025-03-07 16:20:00"));
   engine.rate(b.number, "portal", "satisfied", "答复及时");
 
+  // End of April: the timer's sweep finds the reminders due 5 working days before the handling
+  // deadlines (6 May: 60 days from 3 March reach 2 May, in the Labour Day holiday), and the
+  // host delivers them through the outbox.
+  clock->set(office_time("2025-04-28 09:00:00"));
+  const SweepResult swept = engine.sweep();
+  const std::vector<Notification> to_send = engine.poll_outbox(100, 300);
+  for (const Notification& n : to_send) engine.acknowledge(n.id);
+  const std::vector<ClockReport> clocks_of_a = engine.clocks(a.number);
+
   CaseFilter all;
   const std::vector<CaseSummary> cases = engine.list(all);
   const CaseRecord record = engine.get(a.number);
@@ -125,6 +134,7 @@ Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
     Json json = {{"database", path},
                  {"cases", Json::array()},
                  {"retry_made_no_new_case", same_case},
+                 {"sweep", swept.to_json()},
                  {"verify", report.to_json()}};
     for (const CaseSummary& s : cases) json["cases"].push_back(s.to_json());
     json["log_of"] = {{"number", a.number}, {"events", Json::array()}};
@@ -161,6 +171,15 @@ Json run_database_demo(const std::string& path, std::ostream* out, bool kept) {
                  e.event.actor.id, e.hash.substr(0, 16) + "…"});
   }
   log.print(o, "  ");
+
+  o << "\n  4月28日定时巡检 (the sweep on 28 April): " << swept.fired.size() << " 个催办 (steps fired), "
+    << to_send.size() << " 条通知已送达 (notifications delivered)\n";
+  for (const FiredStep& step : swept.fired) {
+    o << "    " << step.number << "  " << step.clock << "." << step.step << " → " << step.event_type << "\n";
+  }
+  for (const ClockReport& clock_report : clocks_of_a) {
+    if (clock_report.id == "handling") o << "  " << explain(clock_report, engine.calendar()).sentence << "\n";
+  }
 
   o << "\n  校验 (verify): " << (report.ok ? "通过 ok" : "失败 FAILED: " + report.message) << " — " << report.cases
     << " 件 cases, " << report.events << " 个事件 events, " << report.directory_changes

@@ -48,14 +48,26 @@ struct Recipients {
   std::vector<std::string> ids;
 };
 
-// Who a step notifies: the handler; the leaders of the case's unit or organisation; or the
-// holders of a role in its organisation. Nobody found: the role itself, for the host to route.
-Recipients recipients_of(store::Transaction& txn, const CaseState& state, const std::string& notify) {
+// Who a step notifies: the handler; the leaders of the case's unit (before routing, of its
+// organisation's petition office) or organisation; or the holders of a role in its
+// organisation. Nobody found: the role itself, for the host to route.
+Recipients recipients_of(store::Transaction& txn, const Policy& policy, const CaseState& state,
+                         const std::string& notify) {
   if (notify == "handler" && !state.handler.empty()) return {"staff", {state.handler}};
-  if (notify == "handler") return recipients_of(txn, state, "unit_leader");
+  if (notify == "handler") return recipients_of(txn, policy, state, "unit_leader");
   std::vector<std::string> ids;
   if (notify == "unit_leader") {
-    if (!state.unit.empty()) ids = holders(txn, state.organisation, state.unit, "unit_leader");
+    std::vector<std::string> units;
+    if (!state.unit.empty()) {
+      units.push_back(state.unit);
+    } else {
+      for (const Unit& unit : policy.units()) {
+        if (unit.petition_office && unit.organisation == state.organisation) units.push_back(unit.id);
+      }
+    }
+    for (const std::string& unit : units) {
+      for (std::string& id : holders(txn, state.organisation, unit, "unit_leader")) ids.push_back(std::move(id));
+    }
   } else {
     ids = holders(txn, state.organisation, "", notify);
   }
@@ -261,7 +273,7 @@ SweepResult Engine::sweep(const SweepOptions& options) {
         for (std::size_t i = 0; i < events.size(); ++i) {
           const ClockReport& report = *sources[i].first;
           const LadderStep& step = *sources[i].second;
-          const Recipients who = recipients_of(txn, after, step.notify);
+          const Recipients who = recipients_of(txn, impl.policy, after, step.notify);
           const Json parameters = {{"number", after.number},
                                    {"subject", after.subject},
                                    {"clock", report.id},

@@ -138,6 +138,28 @@ TEST_F(EngineSweep, TheOutboxHandsOutUntilAcknowledged) {
   EXPECT_EQ(code_of([&] { t.engine.notifications("MZJ-2099-000001"); }), ErrorCode::not_found);
 }
 
+TEST_F(EngineSweep, StepsGoToThePeopleWhoHoldTheRoleWhereTheCaseIs) {
+  const std::string number = t.intake_letter().number;
+  t.clock->set(local("2025-03-25 10:00"));
+  t.engine.sweep();
+  // Before routing the case sits with the petition office, which has no unit leader in the
+  // directory: the supervision is addressed to the role, for the host to route.
+  std::vector<std::string> addressed;
+  for (const Notification& n : t.engine.notifications(number))
+    addressed.push_back(n.kind + ">" + n.recipient_kind + ":" + n.recipient);
+  EXPECT_EQ(addressed, (std::vector<std::string>{"remind>staff:disp-1", "remind>staff:disp-1",
+                                                 "supervise>role:unit_leader", "supervise>role:unit_leader"}));
+  // With a leader of the office in the directory, the next case's supervision goes to that person.
+  t.engine.put_staff(kAdmin, StaffMember{"lead-po", "主任", "city", "petition_office", {"unit_leader"}, true});
+  const std::string second = t.intake_letter().number;
+  t.clock->set(local("2025-04-20 10:00"));
+  t.engine.sweep();
+  addressed.clear();
+  for (const Notification& n : t.engine.notifications(second)) addressed.push_back(n.kind + ">" + n.recipient);
+  EXPECT_EQ(addressed,
+            (std::vector<std::string>{"remind>disp-1", "remind>disp-1", "supervise>lead-po", "supervise>lead-po"}));
+}
+
 TEST_F(EngineSweep, ASweepWorksInBoundedTransactions) {
   for (int i = 0; i < 30; ++i) t.intake_letter();
   t.clock->set(local("2025-03-14 09:00"));
