@@ -13,6 +13,12 @@
 //   get/engine                             Engine::get of a random case of a file of 1,000,000
 //   get/engine_sql_only                    the two queries Engine::get runs, raw, on the same file
 //   get/raw_sqlite                         a primary-key lookup of one same-sized row among 1,000,000
+//   sweep/<due>_due/<open>_open            one Engine::sweep over 1,000 due cases (4 steps each) on a
+//                                          file of 10,000 open cases and on one of 1,000,000
+//                                          (engine_bench_sweep.cpp has the files' layout)
+//   clocks/evaluate                        evaluate_clocks() of a handled case (6 clocks)
+//   clocks/evaluate_handling               evaluate_clock() of its handling clock alone
+//   clocks/naive_day_count                 that deadline counted a day at a time (the baseline)
 //   list/<filter>/engine                   Engine::list with limit 50 on the 1,000,000-case file:
 //                                          status + unit, text in the subject, and no filter
 //
@@ -92,6 +98,9 @@ void print_throughput(std::ostream& out, const xinfang::bench::CollectingReporte
   out << buffer;
 }
 
+// The two sweep benchmarks' names (they carry the file sizes).
+std::vector<std::string> g_sweep_names;
+
 void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& r) {
   out << "\nEngine vs raw SQLite, " << (r.saw_median() ? "median" : "mean") << " real time, this run ("
       << std::lround(g_stored.bytes_per_case) << " bytes per case/row):\n";
@@ -120,6 +129,27 @@ void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& 
                   g_stored.engine_wal_pages, g_stored.raw_wal_pages, g_stored.engine_distinct_pages,
                   g_stored.raw_distinct_pages);
     out << buffer;
+  }
+  if (g_sweep_names.size() == 2) {
+    const double small = r.time_ns(g_sweep_names[0]);
+    const double large = r.time_ns(g_sweep_names[1]);
+    if (!std::isnan(small) && !std::isnan(large) && small > 0) {
+      char buffer[300];
+      std::snprintf(buffer, sizeof buffer,
+                    "sweep of the same due cases: %s on the small file, %s on the large one: large/small %.2f  "
+                    "(target < 1.5: %s)\n",
+                    format_ns(small).c_str(), format_ns(large).c_str(), large / small,
+                    large / small < 1.5 ? "met" : "NOT met");
+      out << buffer;
+    }
+  }
+  const double evaluate = r.time_ns("clocks/evaluate");
+  const double one = r.time_ns("clocks/evaluate_handling");
+  const double naive = r.time_ns("clocks/naive_day_count");
+  if (!std::isnan(evaluate) && !std::isnan(one) && !std::isnan(naive) && naive > 0) {
+    out << "clocks of a handled case: all 6 " << format_ns(evaluate) << ", the handling clock " << format_ns(one)
+        << " (with its pauses, extension and ladder); that deadline counted a day at a time " << format_ns(naive)
+        << ": evaluate/naive " << std::lround(one / naive * 10) / 10.0 << "x\n";
   }
   const double get = r.time_ns("get/engine");
   const double get_sql = r.time_ns("get/engine_sql_only");
@@ -206,6 +236,22 @@ int main(int argc, char** argv) {
       ->Unit(benchmark::kMillisecond);
   reg("intake_batch/raw_sqlite", intake_batch_raw)->Iterations(1)->Unit(benchmark::kMillisecond);
   reg("intake_breakdown/decide_only", intake_decide_only);
+  const std::int64_t small_open = g_config.quick ? 300 : 10000;
+  const std::int64_t large_open = g_config.large_cases;
+  const std::string due = g_config.quick ? "50" : "1000";
+  g_sweep_names = {"sweep/" + due + "_due/" + std::to_string(small_open) + "_open",
+                   "sweep/" + due + "_due/" + std::to_string(large_open) + "_open"};
+  reg(g_sweep_names[0], [small_open](benchmark::State& s) { sweep_engine(s, small_open); })
+      ->Iterations(1)
+      ->Repetitions(static_cast<int>(sweep_rounds()))
+      ->Unit(benchmark::kMillisecond);
+  reg(g_sweep_names[1], [large_open](benchmark::State& s) { sweep_engine(s, large_open); })
+      ->Iterations(1)
+      ->Repetitions(static_cast<int>(sweep_rounds()))
+      ->Unit(benchmark::kMillisecond);
+  reg("clocks/evaluate", clocks_evaluate)->Unit(benchmark::kNanosecond);
+  reg("clocks/evaluate_handling", clocks_evaluate_handling)->Unit(benchmark::kNanosecond);
+  reg("clocks/naive_day_count", clocks_naive_day_count)->Unit(benchmark::kNanosecond);
   reg("get/engine", get_engine);
   reg("get/engine_sql_only", get_engine_sql_only);
   reg("get/raw_sqlite", get_raw);

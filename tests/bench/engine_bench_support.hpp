@@ -298,6 +298,14 @@ void intake_batch_engine(benchmark::State& state, bool parallel);
 void intake_batch_raw(benchmark::State& state);
 void intake_decide_only(benchmark::State& state);
 
+// engine_bench_sweep.cpp
+/// Sweeps a benchmark can run on one file: one per repetition.
+std::int64_t sweep_rounds();
+void sweep_engine(benchmark::State& state, std::int64_t open_cases);
+void clocks_evaluate(benchmark::State& state);
+void clocks_evaluate_handling(benchmark::State& state);
+void clocks_naive_day_count(benchmark::State& state);
+
 // engine_bench_queries.cpp
 void get_engine(benchmark::State& state);
 void get_engine_sql_only(benchmark::State& state);
