@@ -58,13 +58,15 @@ void build_sweep_file(const std::string& path, std::int64_t open_cases) {
     e.engine.intake_batch(kRegistrar, petitions(next_petition, due_per_round(), round_start(round)));
     next_petition += static_cast<std::uint64_t>(due_per_round());
   }
-  // The rest of the open cases, registered after every round's sweep time.
-  const Instant later = round_start(rounds()) + boost::gregorian::days(kRoundDays);
-  e.clock->set(later);
+  // The rest of the open cases, registered after every round's sweep time, a chunk every 20
+  // days so that no year's six-digit case sequence fills up.
+  Instant later = round_start(rounds()) + boost::gregorian::days(kRoundDays);
   for (std::int64_t first = due; first < open_cases; first += g_config.large_chunk) {
     const std::int64_t count = std::min(g_config.large_chunk, open_cases - first);
+    e.clock->set(later);
     e.engine.intake_batch(kRegistrar, petitions(next_petition, count, later));
     next_petition += static_cast<std::uint64_t>(count);
+    later += boost::gregorian::days(20);
   }
 }
 
