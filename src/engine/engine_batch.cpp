@@ -1,6 +1,7 @@
 // Batch intake: every petition of an import in one transaction. On two processors, the calling
 // thread reads and writes the database while a second thread decides the petitions it has
 // prepared; what is stored is the same as petition after petition on one thread.
+#include <algorithm>
 #include <deque>
 #include <thread>
 #include <unordered_map>
@@ -30,27 +31,26 @@ Error numbered(std::size_t index, const Error& e) {
 class InFlight {
  public:
   bool touches(const std::vector<std::string>& hashes, const std::string& key) const {
-    if (!key.empty() && counts_.count('k' + key) != 0) return true;
-    for (const std::string& hash : hashes) {
-      if (counts_.count('h' + hash) != 0) return true;
-    }
-    return false;
+    if (!key.empty() && keys_.count(key) != 0) return true;
+    return std::any_of(hashes.begin(), hashes.end(), [&](const std::string& hash) { return hashes_.count(hash) != 0; });
   }
   void add(const std::vector<std::string>& hashes, const std::string& key) {
-    if (!key.empty()) ++counts_['k' + key];
-    for (const std::string& hash : hashes) ++counts_['h' + hash];
+    if (!key.empty()) ++keys_[key];
+    for (const std::string& hash : hashes) ++hashes_[hash];
   }
   void remove(const std::vector<std::string>& hashes, const std::string& key) {
-    if (!key.empty()) drop('k' + key);
-    for (const std::string& hash : hashes) drop('h' + hash);
+    if (!key.empty()) drop(keys_, key);
+    for (const std::string& hash : hashes) drop(hashes_, hash);
   }
 
  private:
-  void drop(const std::string& entry) {
-    const auto found = counts_.find(entry);
-    if (found != counts_.end() && --found->second == 0) counts_.erase(found);
+  using Counts = std::unordered_map<std::string, int>;
+  static void drop(Counts& counts, const std::string& entry) {
+    const auto found = counts.find(entry);
+    if (found != counts.end() && --found->second == 0) counts.erase(found);
   }
-  std::unordered_map<std::string, int> counts_;
+  Counts keys_;
+  Counts hashes_;
 };
 
 }  // namespace
@@ -87,16 +87,8 @@ std::vector<CommandResult> Engine::intake_batch(const std::string& actor, const 
       for (std::size_t i = 0; i < petitions.size(); ++i) {
         try {
           const IntakeRequest& request = petitions[i];
-          PreparedIntake prepared =
-              impl.prepare_intake(txn, who, request.petition, request.idempotency_key, now,
-                                  impl.lookup_hashes(request.petition), &code_bytes[i * kQueryCodeBytes]);
-          if (prepared.replay) {
-            keep(i, std::move(*prepared.replay));
-            continue;
-          }
-          DecidedIntake decided = impl.decide_intake(std::move(prepared), who, now, impl.actor_texts);
-          impl.write_intake(txn, decided, now);
-          keep(i, std::move(decided.result));
+          keep(i,
+               impl.intake(txn, who, request.petition, request.idempotency_key, now, &code_bytes[i * kQueryCodeBytes]));
         } catch (const Error& e) {
           throw numbered(i, e);
         }

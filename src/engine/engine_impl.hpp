@@ -105,9 +105,11 @@ struct Engine::Impl {
   CaseState chain_events(store::CaseRow& row, CaseState state, const std::string& command,
                          const std::vector<Event>& events, ActorTexts& texts, std::vector<store::EventRow>& rows) const;
 
-  /** One intake inside a transaction: prepare, decide, write. */
+  /** One intake inside a transaction, on one thread: prepare, decide, write. The query code is
+   *  made from the kQueryCodeBytes at @p code_bytes; expired codes must have been forgotten
+   *  already in this transaction. */
   CommandResult intake(store::Transaction& txn, const Actor& actor, const Json& petition, const std::string& key,
-                       Instant now);
+                       Instant now, const std::uint8_t* code_bytes);
   /** The salted hashes of a petition's identity numbers and phones, read leniently: decide()
    *  reports a malformed petition, these only find earlier cases. */
   std::vector<std::string> lookup_hashes(const Json& petition) const;

@@ -153,10 +153,7 @@ void Engine::Impl::write_intake(store::Transaction& txn, const DecidedIntake& de
 }
 
 CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, const Json& petition,
-                                   const std::string& key, Instant now) {
-  if (!key.empty()) txn.forget_query_codes(to_micros(now - kQueryCodeRetention));
-  std::uint8_t code_bytes[kQueryCodeBytes];
-  random->fill(code_bytes, kQueryCodeBytes);
+                                   const std::string& key, Instant now, const std::uint8_t* code_bytes) {
   PreparedIntake prepared = prepare_intake(txn, actor, petition, key, now, lookup_hashes(petition), code_bytes);
   if (prepared.replay) return std::move(*prepared.replay);
   DecidedIntake decided = decide_intake(std::move(prepared), actor, now, actor_texts);
@@ -168,7 +165,11 @@ CommandResult Engine::intake_json(const std::string& actor, const Json& petition
   CommandResult result;
   impl_->store->write([&](store::Transaction& txn) {
     const Instant now = impl_->clock->now();
-    result = impl_->intake(txn, impl_->resolve_actor(txn, actor), petition, idempotency_key, now);
+    const Actor who = impl_->resolve_actor(txn, actor);
+    if (!idempotency_key.empty()) txn.forget_query_codes(to_micros(now - kQueryCodeRetention));
+    std::uint8_t code_bytes[kQueryCodeBytes];
+    impl_->random->fill(code_bytes, kQueryCodeBytes);
+    result = impl_->intake(txn, who, petition, idempotency_key, now, code_bytes);
   });
   return result;
 }
