@@ -36,11 +36,11 @@ struct Walk {
     report.started_by = mark.type;
     report.pauses.clear();
     report.extensions.clear();
-    report.stopped_at = Instant(boost::posix_time::not_a_date_time);
+    report.stopped_at = Instant();
     report.stopped_by.clear();
     for (LadderStep& step : report.ladder) {
       step.fired = false;
-      step.fired_at = Instant(boost::posix_time::not_a_date_time);
+      step.fired_at = Instant();
     }
   }
   void close_pause(const ClockMark& mark) {
@@ -83,19 +83,13 @@ const ClockRules* handling_clock(const Policy& policy, const CaseState& state) {
 }
 
 ClockReport evaluate_clock(const CaseState& state, const ClockRules& clock, const Calendar& calendar, Instant now) {
+  // Instants and dates left unset are not_a_date_time, durations zero.
   ClockReport report;
   report.id = clock.id;
   report.name = clock.name;
   report.period = clock.period;
-  report.started_at = report.deadline = report.stopped_at = report.next_due =
-      Instant(boost::posix_time::not_a_date_time);
-  report.rolled_from = Date(boost::gregorian::not_a_date_time);
-  report.paused_time = Duration(0, 0, 0);
-  report.late_by = Duration(0, 0, 0);
   for (const EscalationStep& rule : clock.ladder) {
-    report.ladder.push_back(
-        {rule.id, rule.at, rule.action, rule.notify, Instant(boost::posix_time::not_a_date_time), false, {}});
-    report.ladder.back().fired_at = Instant(boost::posix_time::not_a_date_time);
+    report.ladder.push_back({rule.id, rule.at, rule.action, rule.notify, Instant(), false, Instant()});
   }
   if (!clock_runs_for(clock, state)) return report;
 
@@ -119,9 +113,7 @@ ClockReport evaluate_clock(const CaseState& state, const ClockRules& clock, cons
       walk.phase = Phase::paused;
       ClockPause pause;
       pause.from = mark.at;
-      pause.to = Instant(boost::posix_time::not_a_date_time);
       pause.from_event = mark.type;
-      pause.time = Duration(0, 0, 0);
       report.pauses.push_back(pause);
     } else if (walk.phase == Phase::paused && contains(clock.resume_on, mark.type)) {
       walk.close_pause(mark);
@@ -145,52 +137,48 @@ ClockReport evaluate_clock(const CaseState& state, const ClockRules& clock, cons
   const PeriodUnit unit = clock.period.unit;
   const int granted = clock.period.limit + report.extension_total;
 
-  // The pauses, the open one counted to `now` (or not at all, to see where the deadline stood
-  // when it began).
-  const auto schedule = [&](bool count_open_pause) {
-    Schedule s{&calendar, unit, report.started_at, granted, 0, Duration(0, 0, 0)};
-    for (ClockPause& pause : report.pauses) {
-      const Instant end = pause.to.is_special() ? (count_open_pause ? now : pause.from) : pause.to;
-      if (is_day_unit(unit)) {
-        pause.days = paused_days(calendar, unit, pause.from, end);
-        s.paused_days += pause.days;
-      } else {
-        pause.time = paused_time(calendar, unit, pause.from, end);
-        s.paused_time += pause.time;
-      }
+  // What each pause adds, the open one counted to `now`.
+  Schedule s{&calendar, unit, report.started_at, granted, 0, Duration(0, 0, 0)};
+  for (ClockPause& pause : report.pauses) {
+    const Instant end = pause.to.is_special() ? now : pause.to;
+    if (is_day_unit(unit)) {
+      pause.days = paused_days(calendar, unit, pause.from, end);
+      s.paused_days += pause.days;
+    } else {
+      pause.time = paused_time(calendar, unit, pause.from, end);
+      s.paused_time += pause.time;
     }
-    return s;
-  };
+  }
+  report.deadline = s.deadline();
 
-  const bool open_pause = walk.phase == Phase::paused;
-  Schedule s = schedule(true);
   if (walk.phase == Phase::stopped) {
     report.status = ClockStatus::met;
-    report.deadline = s.deadline();
     if (report.stopped_at > report.deadline) report.late_by = report.stopped_at - report.deadline;
-  } else if (open_pause) {
-    // A pause that began after the deadline does not undo the breach.
-    const Schedule before = schedule(false);
+  } else if (walk.phase == Phase::paused) {
+    // Where the deadline stood when the open pause began: a pause that began after it does not
+    // undo the breach, and then adds nothing.
+    ClockPause& open = report.pauses.back();
+    Schedule before = s;
+    before.paused_days -= open.days;
+    before.paused_time -= open.time;
     const Instant deadline_at_pause = before.deadline();
-    const Instant paused_at = report.pauses.back().from;
-    if (paused_at > deadline_at_pause) {
+    if (open.from > deadline_at_pause) {
+      open.days = 0;
+      open.time = Duration(0, 0, 0);
       s = before;
       report.status = ClockStatus::breached;
       report.deadline = deadline_at_pause;
-      report.late_by = paused_at - deadline_at_pause;
+      report.late_by = open.from - deadline_at_pause;
     } else {
-      s = schedule(true);
       report.status = ClockStatus::paused;
-      report.deadline = s.deadline();
     }
   } else {
-    report.deadline = s.deadline();
     report.status = now > report.deadline ? ClockStatus::breached : ClockStatus::running;
     if (report.status == ClockStatus::breached) report.late_by = now - report.deadline;
   }
   report.paused_days = s.paused_days;
   report.paused_time = s.paused_time;
-  report.rolled_from = s.rolled_from();
+  report.rolled_from = s.rolled_from(report.deadline);
 
   // Steps are due only while the clock runs; a paused or stopped clock waits or is done.
   const bool steps_due = walk.phase == Phase::running;

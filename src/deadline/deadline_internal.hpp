@@ -29,9 +29,9 @@ struct Schedule {
   /** @return The deadline: period_end(start, granted + paused, unit), or for hour units the
    *          granted hours plus the paused time (exact or business time). */
   Instant deadline() const;
-  /** @return For statutory days, the day reached before rolling forward if the deadline rolled;
-   *          not_a_date_time otherwise. */
-  Date rolled_from() const;
+  /** @return For statutory days, the day reached before rolling forward if @p deadline (this
+   *          schedule's) rolled; not_a_date_time otherwise. */
+  Date rolled_from(Instant deadline) const;
   /** @return When @p share of the granted time has passed (day units: the end of the
    *          ceil(share x granted)-th day, not rolled; paused time added). */
   Instant at_share(double share) const;

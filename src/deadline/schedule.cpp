@@ -47,10 +47,10 @@ Instant Schedule::deadline() const {
   return calendar->add_business_time(start, bpt::hours(granted) + paused_time);
 }
 
-Date Schedule::rolled_from() const {
+Date Schedule::rolled_from(Instant deadline) const {
   if (unit != PeriodUnit::statutory_days) return Date(boost::gregorian::not_a_date_time);
   const Date reached = calendar->add_calendar_days(calendar->local_date(start), granted + paused_days);
-  const Date last = calendar->local_date(deadline()) - boost::gregorian::days(1);
+  const Date last = calendar->local_date(deadline) - boost::gregorian::days(1);
   return last != reached ? reached : Date(boost::gregorian::not_a_date_time);
 }
 

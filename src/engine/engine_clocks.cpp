@@ -128,19 +128,9 @@ struct DueStep {
 }  // namespace
 
 std::vector<ClockReport> Engine::Impl::clock_reports(const CaseState& state, Instant at) const {
-  try {
-    return evaluate_clocks(state, policy, calendar, at);
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::calendar_range) throw;
-    return evaluate_clocks(state, policy, estimating_calendar, at);
-  }
-}
-
-void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, Instant at) const {
-  row.next_due.reset();
-  row.next_deadline.reset();
   // Every command of every case comes here: only the clocks one of whose start events is in the
-  // log can have a deadline, and only they are evaluated (a new case starts two of six).
+  // log can have a deadline or a due step, and only they are evaluated (a new case starts two
+  // of six).
   std::vector<ClockReport> reports;
   for (const ClockRules& clock : policy.clocks()) {
     const bool started = std::any_of(state.timeline.begin(), state.timeline.end(), [&](const ClockMark& mark) {
@@ -154,7 +144,13 @@ void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, I
       reports.push_back(evaluate_clock(state, clock, estimating_calendar, at));
     }
   }
-  for (const ClockReport& report : reports) {
+  return reports;
+}
+
+void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, Instant at) const {
+  row.next_due.reset();
+  row.next_deadline.reset();
+  for (const ClockReport& report : clock_reports(state, at)) {
     if (!report.next_due.is_special()) {
       const std::int64_t due = to_micros(report.next_due);
       row.next_due = row.next_due ? std::min(*row.next_due, due) : due;

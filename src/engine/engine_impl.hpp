@@ -84,8 +84,9 @@ struct Engine::Impl {
   static constexpr int kFirstEstimatedYear = 1990;
   static constexpr int kLastEstimatedYear = 2100;
 
-  /** The clocks of @p state at @p at; a count that reaches a year without a holiday table is
-   *  made on the estimating calendar. */
+  /** The started clocks of @p state at @p at (those not started have no deadline and no due
+   *  step); a count that reaches a year without a holiday table is made on the estimating
+   *  calendar. */
   std::vector<ClockReport> clock_reports(const CaseState& state, Instant at) const;
   /** Works out every case's clock columns, in one transaction, if they are stale: the file was
    *  upgraded from schema 2, or the policy or the calendar differ from those they were worked
