@@ -429,12 +429,7 @@ xf_status xf_engine_clocks(xf_engine* engine, const char* number, char** out_jso
     const std::string case_number = required_text(number, "number");
     require_pointer(out_json, "out_json");
     Json clocks = Json::array();
-    for (const ClockReport& report : e.clocks(case_number)) {
-      const DeadlineExplanation why = explain(report, e.calendar());
-      Json item = why.data;
-      item["explanation"] = why.sentence;
-      clocks.push_back(std::move(item));
-    }
+    for (const ClockReport& report : e.clocks(case_number)) clocks.push_back(explain(report, e.calendar()).to_json());
     return Json{{"number", case_number}, {"clocks", std::move(clocks)}}.dump();
   });
 }

@@ -159,6 +159,8 @@ struct DeadlineExplanation {
   Json data;
   /** The same in one or a few sentences (Chinese, as an office writes it). */
   std::string sentence;
+  /** @return data with the sentence as "explanation": what the CLI and the C ABI hand out. */
+  Json to_json() const;
 };
 
 /**

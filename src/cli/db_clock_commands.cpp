@@ -48,12 +48,7 @@ void run_clocks(const ClocksOptions& options) {
   }
   if (options.json) {
     Json list = Json::array();
-    for (const ClockReport& report : reports) {
-      const DeadlineExplanation why = explain(report, calendar);
-      Json item = why.data;
-      item["explanation"] = why.sentence;
-      list.push_back(std::move(item));
-    }
+    for (const ClockReport& report : reports) list.push_back(explain(report, calendar).to_json());
     print_json(std::cout, {{"number", options.number}, {"clocks", std::move(list)}});
     return;
   }

@@ -80,6 +80,12 @@ std::string duration_words(Duration d) {
 
 }  // namespace
 
+Json DeadlineExplanation::to_json() const {
+  Json json = data;
+  json["explanation"] = sentence;
+  return json;
+}
+
 DeadlineExplanation explain(const ClockReport& report, const Calendar& calendar) {
   DeadlineExplanation result;
   Json& data = result.data;
