@@ -27,6 +27,7 @@
 #include "xinfang/deadline.hpp"
 #include "xinfang/error.hpp"
 #include "xinfang/lifecycle.hpp"
+#include "xinfang/metrics.hpp"
 #include "xinfang/policy.hpp"
 #include "xinfang/sweep.hpp"
 
@@ -148,6 +149,13 @@ struct EngineOptions {
    * of a few petitions, a batch runs on the calling thread alone all the same.
    */
   bool parallel_batches = true;
+};
+
+/** A petitioner's rating (the rate command; docs/indicators.md). */
+struct RatingInput {
+  std::string level;             ///< A level of the policy's scale, e.g. "satisfied".
+  std::optional<bool> resolved;  ///< The answer to "was it resolved?" (解决率), if asked.
+  std::string comment;           ///< A comment ("" for none).
 };
 
 /** Options of one command. */
@@ -434,6 +442,11 @@ class Engine {
   /** @param number Case. @param actor Staff id. @param note Note. @param options Options. @return Result. */
   CommandResult mark_key(const std::string& number, const std::string& actor, const std::string& note = "",
                          const RunOptions& options = {});
+  /** 先行联系: the unit holding the case records contacting the petitioner (stops a response clock).
+   * @param number Case. @param actor Staff id. @param method phone, visit, message, online, letter or other.
+   * @param note Note. @param options Options. @return Result. */
+  CommandResult contact(const std::string& number, const std::string& actor, const std::string& method,
+                        const std::string& note = "", const RunOptions& options = {});
   /** @param number Case. @param actor Staff id. @param reason Why. @param options Options. @return Result. */
   CommandResult suspend(const std::string& number, const std::string& actor, const std::string& reason,
                         const RunOptions& options = {});
@@ -458,6 +471,16 @@ class Engine {
    * Options. @return Result. */
   CommandResult rate(const std::string& number, const std::string& actor, const std::string& level,
                      const std::string& comment = "", const RunOptions& options = {});
+  /** @param number Case. @param actor Staff id. @param rating Level, "was it resolved?" and comment.
+   * @param options Options. @return Result (with follow_up_required when the level asks for a 回访). */
+  CommandResult rate(const std::string& number, const std::string& actor, const RatingInput& rating,
+                     const RunOptions& options = {});
+  /** 回访 after a rating that asked for one.
+   * @param number Case. @param actor Staff id. @param result What the follow-up found.
+   * @param resolved Whether the petitioner now says it is resolved, if asked. @param options Options.
+   * @return Result. */
+  CommandResult follow_up(const std::string& number, const std::string& actor, const std::string& result,
+                          std::optional<bool> resolved = std::nullopt, const RunOptions& options = {});
   /** @param number Case. @param actor Staff id. @param reason Why. @param options Options. @return Result. */
   CommandResult request_review(const std::string& number, const std::string& actor, const std::string& reason = "",
                                const RunOptions& options = {});
@@ -571,6 +594,34 @@ class Engine {
    * @throws Error not_found.
    */
   std::vector<Notification> notifications(const std::string& number) const;
+  /// @}
+
+  /// @name Indicators (docs/indicators.md)
+  /// @{
+
+  /**
+   * The indicators of a period, counted with SQL aggregates over what each case counts for:
+   * the whole, and ranked by unit, region and organisation. A period not yet over is counted
+   * up to the engine's time.
+   * @param period The period (parse_report_period()).
+   * @return The report.
+   * @throws Error invalid_argument (a period that ends before it starts).
+   */
+  IndicatorReport indicators(const ReportPeriod& period) const;
+  /**
+   * @param period A period as parse_report_period() reads it: "2026-W47", "2026-11",
+   *        "2026-Q4", "2026" or "2026-11-01..2026-11-30", in the calendar's local days.
+   * @return indicators() of it.
+   * @throws Error invalid_argument for a period it cannot read.
+   */
+  IndicatorReport indicators(const std::string& period) const;
+  /**
+   * @param number A case number.
+   * @return What the case counts for, with its own indicators and composite score over
+   *         everything of it settled by the engine's time.
+   * @throws Error not_found.
+   */
+  CaseScore case_score(const std::string& number) const;
   /// @}
 
   /// @name Staff directory and duty roster

@@ -130,6 +130,22 @@ struct Suspension {
   std::string reason;  ///< Why.
 };
 
+/** A spell during which one unit held a case: from `from` until the next spell's start. */
+struct HolderSpell {
+  Instant from;      ///< When the unit took the case.
+  std::string unit;  ///< The unit: the case's unit, or while it has none the unit that registered it.
+};
+
+/** An answer the petitioner may rate: the reply (处理意见), or a review opinion (复查意见). */
+struct RateableAnswer {
+  std::string kind;              ///< "reply" or "review".
+  Instant at;                    ///< When it was given.
+  std::string unit;              ///< The unit that gave it (the case's unit; the reviewer's unit).
+  Instant rated_at;              ///< When it was rated (not_a_date_time if not).
+  std::string level;             ///< The rating level id ("" if unrated).
+  std::optional<bool> resolved;  ///< The petitioner's answer to "was it resolved?", if asked.
+};
+
 /** What the clocks (deadline.hpp) need of one event of a case. */
 struct ClockMark {
   std::string type;   ///< The event type.
@@ -184,15 +200,20 @@ struct CaseState {
   std::string rating;                          ///< Rating level id ("" if unrated).
   Instant rated_at;                            ///< When it was rated.
   bool rated_after_review = false;             ///< The rating counts for the review.
-  Instant review_requested_at;                 ///< When review was requested.
-  Outcome review_outcome = Outcome::none;      ///< The review's outcome.
-  Instant reviewed_at;                         ///< When review was decided.
-  Instant rereview_requested_at;               ///< When re-review was requested.
-  Outcome rereview_outcome = Outcome::none;    ///< The re-review's outcome.
-  Instant concluded_at;                        ///< When it was concluded.
-  int escalation_level = 0;                    ///< Highest escalation step fired.
-  std::string policy_name;                     ///< The policy it was registered under.
-  std::string policy_version;                  ///< Its version.
+  /// The petitioner's answer to "was it resolved?" with the latest rating (解决率), if asked.
+  std::optional<bool> resolved;
+  bool follow_up_pending = false;            ///< A rating asked for a follow-up (回访) not yet recorded.
+  Instant followed_up_at;                    ///< When the last follow-up was recorded.
+  Instant contacted_at;                      ///< When the petitioner was last contacted (先行联系).
+  Instant review_requested_at;               ///< When review was requested.
+  Outcome review_outcome = Outcome::none;    ///< The review's outcome.
+  Instant reviewed_at;                       ///< When review was decided.
+  Instant rereview_requested_at;             ///< When re-review was requested.
+  Outcome rereview_outcome = Outcome::none;  ///< The re-review's outcome.
+  Instant concluded_at;                      ///< When it was concluded.
+  int escalation_level = 0;                  ///< Highest escalation step fired.
+  std::string policy_name;                   ///< The policy it was registered under.
+  std::string policy_version;                ///< Its version.
   /// Every suspension, in order: the handling and re-review clocks do not count them.
   std::vector<Suspension> suspensions;
   /// An open case of the same matter at an organisation below this one (its number; "" if none):
@@ -201,6 +222,12 @@ struct CaseState {
   /// Every event's type and time, in order, with what the clocks read of extensions and
   /// escalation steps: the clocks of deadline.hpp are evaluated from it.
   std::vector<ClockMark> timeline;
+  /// Which unit held the case when, in order (the indicators count a case for the unit holding
+  /// it when its clock settled: docs/indicators.md).
+  std::vector<HolderSpell> holders;
+  /// The reply and the review opinion, each with its rating (a later rating does not replace
+  /// an earlier one here: each counts for the answer it rates).
+  std::vector<RateableAnswer> answers;
 };
 
 /** One change to a case: the unit of the audit log. */

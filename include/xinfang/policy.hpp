@@ -255,6 +255,12 @@ class Policy {
   const RatingRules& rating() const noexcept;
   /** @return The indicator weights by indicator id (docs/indicators.md). */
   const std::map<std::string, double>& indicator_weights() const noexcept;
+  /**
+   * @param indicator timely_acceptance, on_time_completion or response.
+   * @return The ids of the clocks the indicator counts (empty for any other indicator, or when
+   *         the policy names none; docs/indicators.md).
+   */
+  const std::vector<std::string>& indicator_clocks(std::string_view indicator) const noexcept;
   /** @return The most representatives a group petition may send (Art. 20 ¶3). */
   int max_representatives() const noexcept;
   /** @return The window in which a repeat petition is flagged, in calendar days. */

@@ -12,14 +12,11 @@
 namespace xinfang {
 
 using lifecycle_detail::format_instant;
+using lifecycle_detail::instant_or_null;
 
 namespace {
 
 namespace bpt = boost::posix_time;
-
-Json instant_or_null(Instant instant) {
-  return instant.is_special() ? Json() : Json(format_instant(instant));
-}
 
 const char* unit_words(PeriodUnit unit) {
   switch (unit) {

@@ -130,7 +130,7 @@ Actor Engine::Impl::resolve_actor(store::Transaction& txn, const std::string& id
 
 CaseState Engine::Impl::chain_events(store::CaseRow& row, CaseState state, const std::string& command,
                                      const std::vector<Event>& events, ActorTexts& texts,
-                                     std::vector<store::EventRow>& rows) const {
+                                     std::vector<store::EventRow>& rows, store::OutcomeRows& outcomes) const {
   rows.reserve(rows.size() + events.size());
   for (const Event& event : events) {
     store::EventRow stored = to_row(event, texts.of(event.actor), command, policy);
@@ -144,7 +144,7 @@ CaseState Engine::Impl::chain_events(store::CaseRow& row, CaseState state, const
     rows.push_back(std::move(stored));
   }
   project(state, row);
-  project_clocks(state, row, from_micros(row.updated_at));
+  project_clocks(state, row, &outcomes, from_micros(row.updated_at));
   return state;
 }
 
@@ -152,13 +152,16 @@ CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, Cas
                                const std::string& command, const std::vector<Event>& events) {
   const std::int64_t expected_version = row.version;
   std::vector<store::EventRow> rows;
-  state = chain_events(row, std::move(state), command, events, actor_texts, rows);
-  if (row.id == 0) {
-    row.id = txn.insert_case(row);
-  } else {
+  store::OutcomeRows outcomes;
+  state = chain_events(row, std::move(state), command, events, actor_texts, rows, outcomes);
+  const bool existed = row.id != 0;
+  if (existed) {
     txn.update_case(row, expected_version);
+  } else {
+    row.id = txn.insert_case(row);
   }
   for (const store::EventRow& stored : rows) txn.append_event(row.id, stored);
+  txn.put_outcomes(row.id, row.region, outcomes, existed);
   return state;
 }
 

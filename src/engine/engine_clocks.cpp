@@ -119,6 +119,27 @@ std::string clock_inputs(const Policy& policy, const Calendar& calendar) {
   return digest_hex(HashAlgorithm::sha256, text);
 }
 
+std::optional<std::int64_t> micros_or_null(Instant at) {
+  if (at.is_special()) return std::nullopt;
+  return to_micros(at);
+}
+
+store::OutcomeRows outcome_rows(const CaseOutcomes& outcomes) {
+  store::OutcomeRows rows;
+  rows.clocks.reserve(outcomes.clocks.size());
+  for (const ClockOutcome& o : outcomes.clocks) {
+    rows.clocks.push_back({o.clock, o.run, o.unit, to_micros(o.started_at), micros_or_null(o.deadline),
+                           micros_or_null(o.stopped_at), micros_or_null(o.settled_at), o.on_time, o.extended});
+  }
+  rows.answers.reserve(outcomes.answers.size());
+  for (const AnswerOutcome& o : outcomes.answers) {
+    rows.answers.push_back({o.kind, o.unit, to_micros(o.answered_at), micros_or_null(o.window_end),
+                            micros_or_null(o.rated_at), micros_or_null(o.settled_at), o.level, o.credit, o.satisfied,
+                            o.resolved});
+  }
+  return rows;
+}
+
 struct DueStep {
   Instant due;
   std::size_t clock;
@@ -147,10 +168,21 @@ std::vector<ClockReport> Engine::Impl::clock_reports(const CaseState& state, Ins
   return reports;
 }
 
-void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, Instant at) const {
+CaseOutcomes Engine::Impl::outcomes_of(const CaseState& state, const std::vector<ClockReport>& reports) const {
+  try {
+    return case_outcomes(state, reports, policy, calendar);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::calendar_range) throw;
+    return case_outcomes(state, reports, policy, estimating_calendar);
+  }
+}
+
+void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, store::OutcomeRows* outcomes,
+                                  Instant at) const {
   row.next_due.reset();
   row.next_deadline.reset();
-  for (const ClockReport& report : clock_reports(state, at)) {
+  const std::vector<ClockReport> reports = clock_reports(state, at);
+  for (const ClockReport& report : reports) {
     if (!report.next_due.is_special()) {
       const std::int64_t due = to_micros(report.next_due);
       row.next_due = row.next_due ? std::min(*row.next_due, due) : due;
@@ -162,6 +194,7 @@ void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, I
       row.next_deadline = row.next_deadline ? std::min(*row.next_deadline, deadline) : deadline;
     }
   }
+  if (outcomes != nullptr) *outcomes = outcome_rows(outcomes_of(state, reports));
 }
 
 void Engine::Impl::refresh_stale_clock_columns() {
@@ -170,15 +203,23 @@ void Engine::Impl::refresh_stale_clock_columns() {
     // Stale after an upgrade from schema 2, and whenever the engine opens the file with another
     // policy or calendar than the columns were worked out with.
     if (txn.meta("clock_columns").value_or("") == "current" && txn.meta("clock_inputs").value_or("") == inputs) return;
+    // What each case counts for is written as it is worked out: the scan reads cases and
+    // events only, the writes go to other tables. The clock columns wait for the scan's end.
     std::vector<store::CaseRow> changed;
     txn.scan_cases([&](const store::CaseRow& row, const std::vector<store::EventRow>& log) {
       store::CaseRow updated = row;
       const CaseState state = fold_rows(log);
-      project_clocks(state, updated, from_micros(row.updated_at));
-      if (updated.next_due != row.next_due || updated.next_deadline != row.next_deadline) changed.push_back(updated);
+      project(state, updated);  // a file from schema 3 lacks accepted_at and owner
+      store::OutcomeRows outcomes;
+      project_clocks(state, updated, &outcomes, from_micros(row.updated_at));
+      txn.put_outcomes(row.id, row.region, outcomes, /*replace=*/true);
+      if (updated.next_due != row.next_due || updated.next_deadline != row.next_deadline ||
+          updated.accepted_at != row.accepted_at || updated.owner != row.owner) {
+        changed.push_back(updated);
+      }
       return true;
     });
-    for (const store::CaseRow& row : changed) txn.set_case_clocks(row.id, row.next_due, row.next_deadline);
+    for (const store::CaseRow& row : changed) txn.update_case(row, row.version);
     txn.set_meta("clock_columns", "current");
     txn.set_meta("clock_inputs", inputs);
   });
@@ -260,7 +301,7 @@ SweepResult Engine::sweep(const SweepOptions& options) {
         }
         if (events.empty()) {
           // Nothing due after all (the columns were stale): put them right so it is not read again.
-          impl.project_clocks(state, row, now);
+          impl.project_clocks(state, row, nullptr, now);
           txn.set_case_clocks(row.id, row.next_due, row.next_deadline);
           continue;
         }
@@ -299,14 +340,6 @@ SweepResult Engine::sweep(const SweepOptions& options) {
   return result;
 }
 
-namespace {
-
-Json time_or_null(Instant instant) {
-  return instant.is_special() ? Json() : Json(format_instant(instant));
-}
-
-}  // namespace
-
 Json FiredStep::to_json() const {
   return {{"number", number},
           {"clock", clock},
@@ -334,11 +367,11 @@ Json Notification::to_json() const {
           {"recipient_kind", recipient_kind},
           {"recipient", recipient},
           {"parameters", parameters},
-          {"due_at", time_or_null(due_at)},
-          {"created_at", time_or_null(created_at)},
-          {"leased_until", time_or_null(leased_until)},
+          {"due_at", lifecycle_detail::instant_or_null(due_at)},
+          {"created_at", lifecycle_detail::instant_or_null(created_at)},
+          {"leased_until", lifecycle_detail::instant_or_null(leased_until)},
           {"attempts", attempts},
-          {"acknowledged_at", time_or_null(acknowledged_at)}};
+          {"acknowledged_at", lifecycle_detail::instant_or_null(acknowledged_at)}};
 }
 
 std::vector<Notification> Engine::poll_outbox(std::int64_t limit, std::int64_t lease_seconds) {

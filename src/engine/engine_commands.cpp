@@ -95,6 +95,25 @@ CommandResult Engine::rate(const std::string& number, const std::string& actor, 
   return run(number, actor, {"rate", args_with({{"comment", comment}}, {{"level", level}})}, options);
 }
 
+CommandResult Engine::rate(const std::string& number, const std::string& actor, const RatingInput& rating,
+                           const RunOptions& options) {
+  Json args = args_with({{"comment", rating.comment}}, {{"level", rating.level}});
+  if (rating.resolved) args["resolved"] = *rating.resolved;
+  return run(number, actor, {"rate", std::move(args)}, options);
+}
+
+CommandResult Engine::follow_up(const std::string& number, const std::string& actor, const std::string& result,
+                                std::optional<bool> resolved, const RunOptions& options) {
+  Json args = {{"result", result}};
+  if (resolved) args["resolved"] = *resolved;
+  return run(number, actor, {"follow_up", std::move(args)}, options);
+}
+
+CommandResult Engine::contact(const std::string& number, const std::string& actor, const std::string& method,
+                              const std::string& note, const RunOptions& options) {
+  return run(number, actor, {"contact", args_with({{"note", note}}, {{"method", method}})}, options);
+}
+
 CommandResult Engine::request_review(const std::string& number, const std::string& actor, const std::string& reason,
                                      const RunOptions& options) {
   return run(number, actor, {"request_review", args_with({{"reason", reason}})}, options);

@@ -14,6 +14,7 @@
 #include "util/utf8.hpp"
 #include "xinfang/engine.hpp"
 #include "xinfang/error.hpp"
+#include "xinfang/metrics.hpp"
 #include "xinfang/numbering.hpp"
 
 namespace xinfang {
@@ -48,6 +49,7 @@ struct PreparedIntake {
 struct DecidedIntake {
   store::CaseRow row;
   std::vector<store::EventRow> rows;
+  store::OutcomeRows outcomes;
   CommandResult result;
   std::string key;
   std::string request_hash;
@@ -92,8 +94,11 @@ struct Engine::Impl {
    *  upgraded from schema 2, or the policy or the calendar differ from those they were worked
    *  out with. */
   void refresh_stale_clock_columns();
-  /** Sets @p row's next_due and next_deadline from @p state's clocks at @p at. */
-  void project_clocks(const CaseState& state, store::CaseRow& row, Instant at) const;
+  /** Sets @p row's next_due and next_deadline from @p state's clocks at @p at and, unless
+   *  @p outcomes is null, what the case counts for in the indicators. */
+  void project_clocks(const CaseState& state, store::CaseRow& row, store::OutcomeRows* outcomes, Instant at) const;
+  /** case_outcomes() of @p state, on the estimating calendar if the calendar lacks a year. */
+  CaseOutcomes outcomes_of(const CaseState& state, const std::vector<ClockReport>& reports) const;
 
   /** The directory's person as an actor, or Error(forbidden). */
   Actor resolve_actor(store::Transaction& txn, const std::string& id) const;
@@ -102,9 +107,11 @@ struct Engine::Impl {
   CaseState append(store::Transaction& txn, store::CaseRow& row, CaseState state, const std::string& command,
                    const std::vector<Event>& events);
   /** The rows of @p events appended to the case @p row (folding to @p state): chained, and
-   *  @p row advanced to its new head and projection. Reads no database; returns the new state. */
+   *  @p row advanced to its new head and projection, @p outcomes to what the case now counts
+   *  for. Reads no database; returns the new state. */
   CaseState chain_events(store::CaseRow& row, CaseState state, const std::string& command,
-                         const std::vector<Event>& events, ActorTexts& texts, std::vector<store::EventRow>& rows) const;
+                         const std::vector<Event>& events, ActorTexts& texts, std::vector<store::EventRow>& rows,
+                         store::OutcomeRows& outcomes) const;
 
   /** One intake inside a transaction, on one thread: prepare, decide, write. The query code is
    *  made from the kQueryCodeBytes at @p code_bytes; expired codes must have been forgotten

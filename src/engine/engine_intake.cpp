@@ -133,7 +133,7 @@ DecidedIntake Engine::Impl::decide_intake(PreparedIntake&& prepared, const Actor
   DecidedIntake decided;
   decided.row.scope = std::move(prepared.scope);
   decided.row.sequence = prepared.sequence;
-  CaseState state = chain_events(decided.row, CaseState{}, "intake", events, texts, decided.rows);
+  CaseState state = chain_events(decided.row, CaseState{}, "intake", events, texts, decided.rows, decided.outcomes);
   decided.identity_hashes = std::move(state.identity_hashes);
   decided.key = std::move(prepared.key);
   decided.request_hash = std::move(prepared.request_hash);
@@ -145,6 +145,7 @@ DecidedIntake Engine::Impl::decide_intake(PreparedIntake&& prepared, const Actor
 void Engine::Impl::write_intake(store::Transaction& txn, const DecidedIntake& decided, Instant now) {
   const std::int64_t id = txn.insert_case(decided.row);
   for (const store::EventRow& stored : decided.rows) txn.append_event(id, stored);
+  txn.put_outcomes(id, decided.row.region, decided.outcomes, /*replace=*/false);
   for (const std::string& hash : decided.identity_hashes) txn.add_identity(id, hash);
   if (!decided.key.empty()) {
     txn.put_idempotency(

@@ -132,6 +132,12 @@ void project(const CaseState& state, store::CaseRow& row) {
   row.repeat = state.repeat;
   row.confidential = state.confidential;
   row.query_code_hash = state.query_code_hash;
+  if (state.accepted_at.is_special()) {
+    row.accepted_at.reset();
+  } else {
+    row.accepted_at = to_micros(state.accepted_at);
+  }
+  row.owner = state.owner_leader;
 }
 
 void require_text(const std::string& text, const char* what) {

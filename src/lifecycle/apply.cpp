@@ -159,6 +159,7 @@ void apply_replied(CaseState& s, const Event& e, const JsonReader& p) {
   s.outcome = read_outcome(p);
   s.replied_at = e.at;
   s.extension_requested = 0;
+  s.answers.push_back(RateableAnswer{"reply", e.at, s.unit, {}, {}, std::nullopt});
 }
 
 void apply_rated(CaseState& s, const Event& e, const JsonReader& p) {
@@ -166,6 +167,29 @@ void apply_rated(CaseState& s, const Event& e, const JsonReader& p) {
   s.rating = p.string("level", kMaxIdBytes);
   s.rated_at = e.at;
   s.rated_after_review = p.string_or("for", kMaxIdBytes, "reply") == "review";
+  s.resolved = p.optional_boolean("resolved");
+  const std::string kind = s.rated_after_review ? "review" : "reply";
+  for (auto it = s.answers.rbegin(); it != s.answers.rend(); ++it) {
+    if (it->kind == kind) {
+      it->rated_at = e.at;
+      it->level = s.rating;
+      it->resolved = s.resolved;
+      break;
+    }
+  }
+}
+
+void apply_follow_up_required(CaseState& s, const Event&, const JsonReader&) {
+  s.follow_up_pending = true;
+}
+
+void apply_followed_up(CaseState& s, const Event& e, const JsonReader&) {
+  s.follow_up_pending = false;
+  s.followed_up_at = e.at;
+}
+
+void apply_contacted(CaseState& s, const Event& e, const JsonReader&) {
+  s.contacted_at = e.at;
 }
 
 void apply_review_requested(CaseState& s, const Event& e, const JsonReader&) {
@@ -177,6 +201,7 @@ void apply_review_decided(CaseState& s, const Event& e, const JsonReader& p) {
   s.status = CaseStatus::reviewed;
   s.review_outcome = read_outcome(p);
   s.reviewed_at = e.at;
+  s.answers.push_back(RateableAnswer{"review", e.at, e.actor.unit, {}, {}, std::nullopt});
 }
 
 void apply_rereview_requested(CaseState& s, const Event& e, const JsonReader&) {
@@ -238,6 +263,16 @@ ClockMark clock_mark(const Event& e, const JsonReader& p) {
   return mark;
 }
 
+// While a case has no unit, the unit that registered it (its petition office) holds it.
+void note_holder(CaseState& s, const Event& e) {
+  if (s.holders.empty()) {
+    s.holders.push_back(HolderSpell{e.at, s.unit.empty() ? e.actor.unit : s.unit});
+    return;
+  }
+  const std::string& holder = s.unit.empty() ? s.holders.front().unit : s.unit;
+  if (holder != s.holders.back().unit) s.holders.push_back(HolderSpell{e.at, holder});
+}
+
 using Applier = void (*)(CaseState&, const Event&, const JsonReader&);
 
 const std::map<std::string, Applier, std::less<>>& appliers() {
@@ -260,6 +295,9 @@ const std::map<std::string, Applier, std::less<>>& appliers() {
       {"extension_refused", apply_extension_refused},
       {"replied", apply_replied},
       {"rated", apply_rated},
+      {"follow_up_required", apply_follow_up_required},
+      {"followed_up", apply_followed_up},
+      {"contacted", apply_contacted},
       {"review_requested", apply_review_requested},
       {"review_decided", apply_review_decided},
       {"rereview_requested", apply_rereview_requested},
@@ -294,6 +332,7 @@ CaseState apply(CaseState state, const Event& event) {
   const JsonReader payload("event " + event.type, event.payload, "/payload", /*null_is_empty=*/true);
   it->second(state, event, payload);
   state.timeline.push_back(clock_mark(event, payload));
+  note_holder(state, event);
   state.version += 1;
   return state;
 }

@@ -78,6 +78,10 @@ std::string format_instant(Instant instant) {
   return std::string(text, out);
 }
 
+Json instant_or_null(Instant instant) {
+  return instant.is_special() ? Json() : Json(format_instant(instant));
+}
+
 std::optional<Instant> parse_instant(std::string_view text) {
   // YYYY-MM-DDTHH:MM:SS
   if (text.size() < 20 || !util::digits_at(text, 0, 4) || text[4] != '-' || !util::digits_at(text, 5, 2) ||
@@ -252,6 +256,11 @@ bool JsonReader::boolean(std::string_view key) const {
 
 bool JsonReader::boolean_or(std::string_view key, bool fallback) const {
   return has(key) ? boolean(key) : fallback;
+}
+
+std::optional<bool> JsonReader::optional_boolean(std::string_view key) const {
+  if (!has(key)) return std::nullopt;
+  return boolean(key);
 }
 
 std::int64_t JsonReader::integer(std::string_view key, std::int64_t min, std::int64_t max) const {

@@ -30,6 +30,8 @@ constexpr std::size_t kMaxListItems = 1000;     ///< Petitioners or attachments 
 
 /// An instant as text: "YYYY-MM-DDTHH:MM:SSZ" (UTC, whole seconds).
 std::string format_instant(Instant instant);
+/// format_instant(), or JSON null for not_a_date_time.
+Json instant_or_null(Instant instant);
 /// Parses "YYYY-MM-DDTHH:MM:SS" with an optional fraction and "Z" or "+HH:MM"/"-HH:MM"; nullopt if not.
 std::optional<Instant> parse_instant(std::string_view text);
 
@@ -62,6 +64,7 @@ class JsonReader {
   std::string choice(std::string_view key, const std::vector<std::string>& choices) const;
   bool boolean(std::string_view key) const;
   bool boolean_or(std::string_view key, bool fallback) const;
+  std::optional<bool> optional_boolean(std::string_view key) const;
   std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max) const;
   std::optional<std::int64_t> optional_integer(std::string_view key, std::int64_t min, std::int64_t max) const;
   Instant instant(std::string_view key) const;

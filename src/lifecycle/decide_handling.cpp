@@ -124,6 +124,15 @@ Events decide_resume(const CaseState& state, const Command& command, const Decid
   return {make_event(context, "resumed", std::move(payload))};
 }
 
+Events decide_contact(const CaseState& state, const Command& command, const DecideContext& context) {
+  const JsonReader args = read_args(command, {"method", "note"});
+  const std::string method = args.choice("method", {"phone", "visit", "message", "online", "letter", "other"});
+  Json payload = {{"method", method}};
+  copy_note(args, payload);
+  require_responsible_unit(state, command, context, "contact the petitioner");
+  return {make_event(context, "contacted", std::move(payload))};
+}
+
 Events decide_request_extension(const CaseState& state, const Command& command, const DecideContext& context) {
   const JsonReader args = read_args(command, {"amount", "reason"});
   const int amount = static_cast<int>(args.integer("amount", 1, 100000));

@@ -83,6 +83,7 @@ Events decide_object(const CaseState&, const Command&, const DecideContext&);
 // decide_handling.cpp
 Events decide_take_ownership(const CaseState&, const Command&, const DecideContext&);
 Events decide_mark_key(const CaseState&, const Command&, const DecideContext&);
+Events decide_contact(const CaseState&, const Command&, const DecideContext&);
 Events decide_suspend(const CaseState&, const Command&, const DecideContext&);
 Events decide_resume(const CaseState&, const Command&, const DecideContext&);
 Events decide_request_extension(const CaseState&, const Command&, const DecideContext&);
@@ -91,6 +92,7 @@ Events decide_refuse_extension(const CaseState&, const Command&, const DecideCon
 Events decide_reply(const CaseState&, const Command&, const DecideContext&);
 // decide_review.cpp
 Events decide_rate(const CaseState&, const Command&, const DecideContext&);
+Events decide_follow_up(const CaseState&, const Command&, const DecideContext&);
 Events decide_request_review(const CaseState&, const Command&, const DecideContext&);
 Events decide_decide_review(const CaseState&, const Command&, const DecideContext&);
 Events decide_request_rereview(const CaseState&, const Command&, const DecideContext&);

@@ -31,11 +31,13 @@ Events decide_decision(const CaseState& state, const Command& command, const Dec
 }  // namespace
 
 Events decide_rate(const CaseState& state, const Command& command, const DecideContext& context) {
-  const JsonReader args = read_args(command, {"level", "comment"});
+  const JsonReader args = read_args(command, {"level", "resolved", "comment"});
   const std::string level = args.string("level", kMaxIdBytes);
   Json payload = {{"level", level}};
+  if (const std::optional<bool> resolved = args.optional_boolean("resolved")) payload["resolved"] = *resolved;
   copy_note(args, payload, "comment");
-  if (context.policy.find_rating_level(level) == nullptr) {
+  const RatingLevel* rating = context.policy.find_rating_level(level);
+  if (rating == nullptr) {
     args.fail(ErrorCode::not_found, "level", "no rating level '" + level + "' in policy " + context.policy.name());
   }
   // One rating per reply: the reply's in status replied, the review opinion's in status reviewed.
@@ -46,7 +48,23 @@ Events decide_rate(const CaseState& state, const Command& command, const DecideC
     const Instant end = context.calendar.period_end(start, window->limit, window->unit);
     require_before(command, context, end, describe_period(context.calendar, "rating", *window, start));
   }
-  return {make_event(context, "rated", std::move(payload))};
+  Events events = {make_event(context, "rated", std::move(payload))};
+  // The policy's scale says which levels call for a follow-up (回访); a clock may start on it.
+  if (rating->follow_up) {
+    events.push_back(
+        make_event(context, "follow_up_required", {{"level", level}, {"for", of_review ? "review" : "reply"}}));
+  }
+  return events;
+}
+
+Events decide_follow_up(const CaseState& state, const Command& command, const DecideContext& context) {
+  const JsonReader args = read_args(command, {"result", "resolved"});
+  Json payload = {{"result", args.string("result", kMaxTextBytes)}};
+  if (const std::optional<bool> resolved = args.optional_boolean("resolved")) payload["resolved"] = *resolved;
+  if (!state.follow_up_pending) {
+    refuse(ErrorCode::invalid_state, command, "no follow-up is pending: only a rating whose level asks for one does");
+  }
+  return {make_event(context, "followed_up", std::move(payload))};
 }
 
 Events decide_request_review(const CaseState& state, const Command& command, const DecideContext& context) {

@@ -34,6 +34,8 @@ const std::vector<CaseStatus>* allowed_statuses(std::string_view command) {
       {"object", {S::assigned, S::in_handling}},
       {"take_ownership", kOpen},
       {"mark_key", kOpen},
+      // 先行联系: the unit holding it tells the petitioner it has the matter.
+      {"contact", {S::assigned, S::in_handling, S::suspended}},
       // Handling may be suspended; so may a re-review, for a hearing (Art. 36: hearing time not counted).
       {"suspend", {S::in_handling, S::rereview_requested}},
       {"resume", {S::suspended}},
@@ -44,6 +46,8 @@ const std::vector<CaseStatus>* allowed_statuses(std::string_view command) {
       {"reply", {S::in_handling}},
       // A rating of the reply, or of the review opinion.
       {"rate", {S::replied, S::reviewed}},
+      // 回访 after a rating that asks for one (decide() checks that one is pending).
+      {"follow_up", {S::rated, S::review_requested, S::reviewed, S::rereview_requested, S::concluded}},
       // Art. 35 and 36.
       {"request_review", {S::replied, S::rated}},
       {"decide_review", {S::review_requested}},

@@ -19,6 +19,7 @@ const std::vector<std::string>& command_names() {
                                                  "object",
                                                  "take_ownership",
                                                  "mark_key",
+                                                 "contact",
                                                  "suspend",
                                                  "resume",
                                                  "request_extension",
@@ -26,6 +27,7 @@ const std::vector<std::string>& command_names() {
                                                  "refuse_extension",
                                                  "reply",
                                                  "rate",
+                                                 "follow_up",
                                                  "request_review",
                                                  "decide_review",
                                                  "request_rereview",
@@ -42,8 +44,8 @@ const std::vector<std::string>& event_type_names() {
       // produced by decide()
       "registered", "repeat_flagged", "accepted", "not_accepted", "forwarded", "assigned", "routed", "transferred",
       "objected", "ownership_taken", "marked_key", "suspended", "resumed", "extension_requested", "extension_approved",
-      "extension_refused", "replied", "rated", "review_requested", "review_decided", "rereview_requested",
-      "rereview_decided", "withdrawn", "merged", "archived", "note_added",
+      "extension_refused", "replied", "rated", "follow_up_required", "followed_up", "contacted", "review_requested",
+      "review_decided", "rereview_requested", "rereview_decided", "withdrawn", "merged", "archived", "note_added",
       // appended by the engine
       "merge_received", "reminded", "supervised", "escalated", "owner_assigned", "key_marked_by_escalation"};
   return names;

@@ -249,6 +249,14 @@ const RatingRules& Policy::rating() const noexcept {
 const std::map<std::string, double>& Policy::indicator_weights() const noexcept {
   return impl_->indicator_weights;
 }
+
+const std::vector<std::string>& Policy::indicator_clocks(std::string_view indicator) const noexcept {
+  static const std::vector<std::string> none;
+  for (const auto& entry : impl_->indicator_clocks) {
+    if (entry.first == indicator) return entry.second;
+  }
+  return none;
+}
 int Policy::max_representatives() const noexcept {
   return impl_->max_representatives;
 }

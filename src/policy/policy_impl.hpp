@@ -42,6 +42,7 @@ struct Policy::Impl {
   std::vector<std::pair<std::string, std::vector<std::string>>> permissions;
   RatingRules rating;
   std::map<std::string, double> indicator_weights;
+  std::map<std::string, std::vector<std::string>> indicator_clocks;
   int max_representatives = 5;
   int repeat_window_days = 180;
   std::string confidential_reader_role;

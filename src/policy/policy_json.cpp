@@ -174,7 +174,9 @@ Json to_json(const Policy::Impl& impl) {
 
   Json weights = Json::object();
   for (const auto& weight : impl.indicator_weights) weights[weight.first] = weight.second;
-  doc["indicators"] = {{"weights", std::move(weights)}};
+  Json counted = Json::object();
+  for (const auto& entry : impl.indicator_clocks) counted[entry.first] = entry.second;
+  doc["indicators"] = {{"weights", std::move(weights)}, {"clocks", std::move(counted)}};
 
   doc["max_representatives"] = impl.max_representatives;
   doc["repeat_window_days"] = impl.repeat_window_days;

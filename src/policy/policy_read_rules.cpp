@@ -311,13 +311,30 @@ void read_rating(Reader& reader, const Json& doc, Ids& ids, Policy::Impl& impl) 
 }
 
 void read_indicators(Reader& reader, const Json& doc, Policy::Impl& impl) {
-  const Json* indicators = section(reader, doc, "indicators", false, "{weights}");
+  const Json* indicators = section(reader, doc, "indicators", false, "{weights, clocks}");
   if (indicators == nullptr) return;
-  reader.allow_only(*indicators, "/indicators", {"weights"});
-  const Json* weights = reader.member(*indicators, "/indicators", "weights", false);
-  if (weights == nullptr || !reader.expect_object(*weights, "/indicators/weights", "keyed by indicator id")) return;
+  reader.allow_only(*indicators, "/indicators", {"weights", "clocks"});
   static const std::set<std::string> kIndicators = {"timely_acceptance", "on_time_completion", "satisfaction",
                                                     "participation",     "response",           "resolution"};
+  // The indicators that count clocks: which clocks each counts is the policy's to say.
+  static const std::set<std::string> kClockIndicators = {"timely_acceptance", "on_time_completion", "response"};
+  std::set<std::string> clock_ids;
+  for (const ClockRules& clock : impl.clocks) clock_ids.insert(clock.id);
+  const Json* clocks = reader.member(*indicators, "/indicators", "clocks", false);
+  if (clocks != nullptr && reader.expect_object(*clocks, "/indicators/clocks", "keyed by indicator id")) {
+    for (const auto& item : clocks->items()) {
+      const std::string path = Reader::child("/indicators/clocks", item.key());
+      if (kClockIndicators.count(item.key()) == 0) {
+        reader.error(path, not_in_vocabulary(item.key(), "an indicator that counts clocks", kClockIndicators));
+        continue;
+      }
+      std::vector<std::string> ids = reader.text_list(item.value(), path);
+      check_references(reader, ids, path, "a clock", clock_ids);
+      impl.indicator_clocks[item.key()] = std::move(ids);
+    }
+  }
+  const Json* weights = reader.member(*indicators, "/indicators", "weights", false);
+  if (weights == nullptr || !reader.expect_object(*weights, "/indicators/weights", "keyed by indicator id")) return;
   double total = 0;
   for (const auto& item : weights->items()) {
     const std::string path = Reader::child("/indicators/weights", item.key());
@@ -329,8 +346,16 @@ void read_indicators(Reader& reader, const Json& doc, Policy::Impl& impl) {
       reader.error(path, "must be a number >= 0 (weights are relative: the composite divides by their sum)");
       continue;
     }
-    total += item.value().get<double>();
-    impl.indicator_weights[item.key()] = item.value().get<double>();
+    const double weight = item.value().get<double>();
+    if (weight > 0 && kClockIndicators.count(item.key()) != 0) {
+      const auto counted = impl.indicator_clocks.find(item.key());
+      if (counted == impl.indicator_clocks.end() || counted->second.empty()) {
+        reader.error(path, "weighs " + item.key() + ", which counts clocks, but /indicators/clocks/" + item.key() +
+                               " names none");
+      }
+    }
+    total += weight;
+    impl.indicator_weights[item.key()] = weight;
   }
   if (!impl.indicator_weights.empty() && total <= 0) {
     reader.error("/indicators/weights", "at least one weight must be above 0");

@@ -50,6 +50,10 @@ Statement& Statement::bind(int index, std::int64_t value) {
   return checked(sqlite3_bind_int64(statement_, index, value));
 }
 
+Statement& Statement::bind_real(int index, double value) {
+  return checked(sqlite3_bind_double(statement_, index, value));
+}
+
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
   return checked(sqlite3_bind_blob(statement_, index, bytes.data(), length_of(bytes), SQLITE_TRANSIENT));
 }
@@ -72,6 +76,10 @@ void Statement::run() {
 
 std::int64_t Statement::integer(int column) const {
   return sqlite3_column_int64(statement_, column);
+}
+
+double Statement::real(int column) const {
+  return sqlite3_column_double(statement_, column);
 }
 
 std::string Statement::text(int column) const {

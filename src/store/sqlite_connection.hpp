@@ -38,6 +38,7 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }
+  Statement& bind_real(int index, double value);
   Statement& bind_null(int index);
   Statement& bind_blob(int index, std::string_view bytes);
 
@@ -47,6 +48,7 @@ class Statement {
   void run();
 
   std::int64_t integer(int column) const;
+  double real(int column) const;
   std::string text(int column) const;
   bool is_null(int column) const;
 

@@ -178,7 +178,60 @@ CREATE INDEX outbox_by_case ON outbox (case_id);
 INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_columns', 'stale');
 )sql";
 
-const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+// Version 4: what the indicators and reports count (docs/indicators.md). Each run of a clock
+// and each answer the petitioner may rate, with the instant it settled and the unit it counts
+// for; the columns and indexes the period reports select on. The clock outcomes are worked out
+// from each case's log like the clock columns: a file upgraded from version 3 is marked for it.
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE cases ADD COLUMN accepted_at INTEGER;
+ALTER TABLE cases ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_by_received ON cases (received_at);
+CREATE INDEX cases_by_accepted ON cases (accepted_at) WHERE accepted_at IS NOT NULL;
+CREATE INDEX cases_key ON cases (key_case) WHERE key_case <> 0;
+CREATE INDEX cases_owned ON cases (owner) WHERE owner <> '';
+-- One row per run of a clock: id = case_id * 4096 + its place among the case's runs, so that a
+-- case's rows lie together and are replaced in one range.
+CREATE TABLE clock_outcomes (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  clock TEXT NOT NULL,
+  run INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  region TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  deadline INTEGER,
+  stopped_at INTEGER,
+  settled_at INTEGER,
+  on_time INTEGER NOT NULL,
+  extended INTEGER NOT NULL
+);
+-- A period's counts read this index alone.
+CREATE INDEX clock_outcomes_by_settled ON clock_outcomes (settled_at, clock, unit, region, on_time)
+  WHERE settled_at IS NOT NULL;
+-- One row per reply or review opinion: id = case_id * 16 + its place.
+CREATE TABLE answers (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  kind TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  region TEXT NOT NULL,
+  answered_at INTEGER NOT NULL,
+  window_end INTEGER,
+  rated_at INTEGER,
+  level TEXT NOT NULL,
+  credit REAL NOT NULL,
+  satisfied INTEGER NOT NULL,
+  resolved INTEGER,
+  settled_at INTEGER
+);
+CREATE INDEX answers_by_answered ON answers (answered_at);
+CREATE INDEX answers_by_settled ON answers (settled_at) WHERE settled_at IS NOT NULL;
+CREATE INDEX answers_by_rated ON answers (rated_at) WHERE rated_at IS NOT NULL;
+
+INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_columns', 'stale');
+)sql";
+
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 constexpr int kCurrentVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
 void apply_migrations(Connection& connection, int from, int to) {

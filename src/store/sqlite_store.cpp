@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "store/sqlite_connection.hpp"
+#include "store/sqlite_outcomes.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/store.hpp"
 
@@ -43,7 +44,7 @@ std::int64_t event_id(std::int64_t case_id, std::int64_t sequence) {
 constexpr const char* kCaseColumns =
     "id, number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, type, category, "
     "region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, confidential, "
-    "query_code_hash, next_due, next_deadline";
+    "query_code_hash, next_due, next_deadline, accepted_at, owner";
 
 CaseRow read_case(const Statement& s) {
   CaseRow row;
@@ -72,6 +73,8 @@ CaseRow read_case(const Statement& s) {
   row.query_code_hash = s.text(22);
   if (!s.is_null(23)) row.next_due = s.integer(23);
   if (!s.is_null(24)) row.next_deadline = s.integer(24);
+  if (!s.is_null(25)) row.accepted_at = s.integer(25);
+  row.owner = s.text(26);
   return row;
 }
 
@@ -94,7 +97,9 @@ int bind_case(Statement& s, const CaseRow& row) {
   s.bind(20, row.repeat).bind(21, row.confidential).bind_unowned(22, row.query_code_hash);
   bind_optional(s, 23, row.next_due);
   bind_optional(s, 24, row.next_deadline);
-  return 25;
+  bind_optional(s, 25, row.accepted_at);
+  s.bind_unowned(26, row.owner);
+  return 27;
 }
 
 EventRow read_event(const Statement& s, int first) {
@@ -257,8 +262,8 @@ class SqliteTransaction final : public Transaction {
     Statement s = c_.prepare(
         "INSERT INTO cases (number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, "
         "type, category, region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, "
-        "confidential, query_code_hash, next_due, next_deadline) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "confidential, query_code_hash, next_due, next_deadline, accepted_at, owner) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bind_case(s, row);
     try {
       s.run();
@@ -275,7 +280,8 @@ class SqliteTransaction final : public Transaction {
         "UPDATE cases SET number = ?, scope = ?, sequence = ?, version = ?, head_hash = ?, status = ?, open = ?, "
         "organisation = ?, unit = ?, handler = ?, type = ?, category = ?, region = ?, channel = ?, subject = ?, "
         "received_at = ?, registered_at = ?, updated_at = ?, key_case = ?, repeat = ?, confidential = ?, "
-        "query_code_hash = ?, next_due = ?, next_deadline = ? WHERE id = ? AND version = ?");
+        "query_code_hash = ?, next_due = ?, next_deadline = ?, accepted_at = ?, owner = ? WHERE id = ? AND version = "
+        "?");
     const int next = bind_case(s, row);
     s.bind(next, row.id).bind(next + 1, expected_version);
     s.run();
@@ -476,6 +482,15 @@ class SqliteTransaction final : public Transaction {
     return rows;
   }
 
+  void put_outcomes(std::int64_t case_id, const std::string& region, const OutcomeRows& rows, bool replace) override {
+    sqlite::put_outcomes(c_, case_id, region, rows, replace);
+  }
+  std::vector<ClockOutcomeCount> count_clock_outcomes(std::int64_t from, std::int64_t to) override {
+    return sqlite::count_clock_outcomes(c_, from, to);
+  }
+  std::vector<AnswerCount> count_answers(std::int64_t from, std::int64_t to) override {
+    return sqlite::count_answers(c_, from, to);
+  }
   std::vector<CaseRow> cases_due(std::int64_t until, std::int64_t limit) override {
     Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns +
                              " FROM cases WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due, id LIMIT ?");

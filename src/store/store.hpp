@@ -57,6 +57,57 @@ struct CaseRow {
   // escalation step is due, and the earliest deadline of a clock not yet stopped.
   std::optional<std::int64_t> next_due;
   std::optional<std::int64_t> next_deadline;
+  // For the period reports: when it was accepted, and the leader who owns it (包案).
+  std::optional<std::int64_t> accepted_at;
+  std::string owner;
+};
+
+/** One run of a clock as the indicators count it (metrics.hpp, ClockOutcome). */
+struct ClockOutcomeRow {
+  std::string clock;
+  int run = 1;
+  std::string unit;
+  std::int64_t started_at = 0;
+  std::optional<std::int64_t> deadline, stopped_at, settled_at;
+  bool on_time = false;
+  bool extended = false;
+};
+
+/** A reply or review opinion as the indicators count it (metrics.hpp, AnswerOutcome). */
+struct AnswerRow {
+  std::string kind;
+  std::string unit;
+  std::int64_t answered_at = 0;
+  std::optional<std::int64_t> window_end, rated_at, settled_at;
+  std::string level;
+  double credit = 0;
+  bool satisfied = false;
+  std::optional<bool> resolved;
+};
+
+/** Everything a case counts for; written whole at each change of the case. */
+struct OutcomeRows {
+  std::vector<ClockOutcomeRow> clocks;
+  std::vector<AnswerRow> answers;
+};
+
+/** Clock runs settled in a period, by clock, unit and region. */
+struct ClockOutcomeCount {
+  std::string clock, unit, region;
+  std::int64_t on_time = 0;
+  std::int64_t settled = 0;
+};
+
+/** Answers by unit and region: those settled in a period, and the ratings given in it. */
+struct AnswerCount {
+  std::string unit, region;
+  std::int64_t settled = 0;            // answers rated or whose window closed in the period
+  std::int64_t settled_rated = 0;      // of them, rated
+  std::int64_t rated = 0;              // ratings given in the period
+  double credit = 0;                   // their credit
+  std::int64_t satisfied = 0;          // of them, at a satisfied level
+  std::int64_t resolved_answered = 0;  // of them, with "was it resolved?" answered
+  std::int64_t resolved = 0;           // of those, yes
 };
 
 /** What a list or count selects; empty members do not filter. */
@@ -197,6 +248,11 @@ class Transaction {
   virtual std::vector<AdminChangeRow> admin_changes() = 0;
 
   // Open cases whose next_due is at or before @p until, earliest first, at most @p limit.
+  // The indicators' rows (docs/indicators.md): a case's rows replaced whole (@p replace false
+  // for a new case, which has none), and a period's counts.
+  virtual void put_outcomes(std::int64_t case_id, const std::string& region, const OutcomeRows& rows, bool replace) = 0;
+  virtual std::vector<ClockOutcomeCount> count_clock_outcomes(std::int64_t from, std::int64_t to) = 0;
+  virtual std::vector<AnswerCount> count_answers(std::int64_t from, std::int64_t to) = 0;
   virtual std::vector<CaseRow> cases_due(std::int64_t until, std::int64_t limit) = 0;
   // Rewrites only a case's clock columns (the rest of the row is unchanged).
   virtual void set_case_clocks(std::int64_t case_id, std::optional<std::int64_t> next_due,

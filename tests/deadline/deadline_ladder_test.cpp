@@ -177,11 +177,17 @@ TEST(DeadlineLadder, BusinessHourStepsCountBackThroughWindows) {
 
 TEST(DeadlineLadder, ClocksThatDoNotRunForTheCase) {
   const TestCase c = hotline_case("emergency", local("2025-03-04 11:00"));
-  // The emergency category runs the emergency clock only.
+  // Of the time-limit clocks the emergency category runs the emergency clock only; the response
+  // and follow-up clocks run for every category (not started yet).
   const std::vector<ClockReport> reports =
       evaluate_clocks(c.state(), hotline(), office_hours(), local("2025-03-04 11:30"));
-  ASSERT_EQ(reports.size(), 1u);
-  EXPECT_EQ(reports[0].id, "emergency");
+  ASSERT_EQ(reports.size(), 3u);
+  EXPECT_EQ(reports[0].id, "response");
+  EXPECT_EQ(reports[0].status, ClockStatus::not_started);
+  EXPECT_EQ(reports[1].id, "emergency");
+  EXPECT_EQ(reports[1].status, ClockStatus::running);
+  EXPECT_EQ(reports[2].id, "follow_up");
+  EXPECT_EQ(reports[2].status, ClockStatus::not_started);
   EXPECT_EQ(next_due(reports), local("2025-03-04 12:00"));
   // Evaluated for a clock of another category, the report is empty and not started.
   const ClockReport other =

@@ -97,8 +97,8 @@ TEST_F(EngineSweep, AcceptingTheCaseStopsItsNotificationClock) {
   std::vector<std::string> states;
   for (const ClockReport& clock : clocks) states.push_back(clock.id + ":" + clock_status_name(clock.status));
   EXPECT_EQ(states, (std::vector<std::string>{"routing:running", "notification:met", "handling:running",
-                                              "report_back:not_started", "review_decision:not_started",
-                                              "rereview_decision:not_started"}));
+                                              "report_back:not_started", "follow_up:not_started",
+                                              "review_decision:not_started", "rereview_decision:not_started"}));
   EXPECT_EQ(code_of([&] { t.engine.clocks("MZJ-2099-000001"); }), ErrorCode::not_found);
 }
 

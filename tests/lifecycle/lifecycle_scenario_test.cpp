@@ -66,7 +66,7 @@ TEST(LifecycleScenario, ALetterIsHandledExtendedRepliedRatedReviewedAndReReviewe
   // 60 + 30 = 90 days from 03-03 is Sunday 2025-06-01, inside 端午节 (05-31..06-02), rolled once
   // to Tuesday 2025-06-03. (Extending the rolled deadline instead would give 06-05: the rule of
   // DESIGN.md §4 does not compound roll-forwards.)
-  ASSERT_EQ(events.size(), 12u);
+  ASSERT_EQ(events.size(), 13u);
   ASSERT_EQ(events[3].type, "extension_requested");
   EXPECT_EQ(events[3].payload["deadline"], "2025-05-06T16:00:00Z");
   ASSERT_EQ(events[4].type, "extension_approved");
@@ -75,12 +75,14 @@ TEST(LifecycleScenario, ALetterIsHandledExtendedRepliedRatedReviewedAndReReviewe
 
   std::vector<std::string> types;
   for (const auto& e : events) types.push_back(e.type);
-  EXPECT_EQ(types, (std::vector<std::string>{"registered", "accepted", "routed", "extension_requested",
-                                             "extension_approved", "replied", "rated", "review_requested",
-                                             "review_decided", "rated", "rereview_requested", "rereview_decided"}));
+  EXPECT_EQ(types,
+            (std::vector<std::string>{"registered", "accepted", "routed", "extension_requested", "extension_approved",
+                                      "replied", "rated", "review_requested", "review_decided", "rated",
+                                      "follow_up_required", "rereview_requested", "rereview_decided"}));
   const CaseState& s = c.state();
   EXPECT_EQ(s.status, CaseStatus::concluded);
-  EXPECT_EQ(s.version, 12);
+  EXPECT_EQ(s.version, 13);
+  EXPECT_TRUE(s.follow_up_pending);  // the dissatisfied rating asked for a 回访
   EXPECT_EQ(s.unit, "social_assistance");
   EXPECT_EQ(s.extension_total, 30);
   EXPECT_EQ(s.extensions_granted, 1);
@@ -108,13 +110,14 @@ TEST(LifecycleScenario, ALetterIsHandledExtendedRepliedRatedReviewedAndReReviewe
             "accepted again (信访工作条例 第三十六条第三款); intake it with new_matter for new facts and reasons");
 }
 
-TEST(LifecycleScenario, TheConcludedLetterRefusesEveryCommandButArchive) {
+TEST(LifecycleScenario, TheConcludedLetterRefusesEveryCommandButArchiveAndTheOwedFollowUp) {
   const TestCase c = letter_life();
   const Instant at = local("2025-08-06 10:00");
   for (const auto& command : command_names()) {
     const Probe p = probe(command, c.state(), at);
     const ErrorCode code = c.attempt(command, p.args, p.actor, p.at);
-    EXPECT_EQ(code, command == "archive" ? ErrorCode::ok : ErrorCode::invalid_state) << command;
+    const bool allowed = command == "archive" || command == "follow_up";
+    EXPECT_EQ(code, allowed ? ErrorCode::ok : ErrorCode::invalid_state) << command;
   }
 }
 

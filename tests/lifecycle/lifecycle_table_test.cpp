@@ -31,6 +31,7 @@ const std::map<std::string, std::string> kExpected = {
     {"object", /*                   */ " .   .   .   .   x   x   .   .   .   .   .   .   .   .   .   .   . "},
     {"take_ownership", /*           */ " x   x   .   .   x   x   x   x   x   x   x   x   x   .   .   .   . "},
     {"mark_key", /*                 */ " x   x   .   .   x   x   x   x   x   x   x   x   x   .   .   .   . "},
+    {"contact", /*                  */ " .   .   .   .   x   x   x   .   .   .   .   .   .   .   .   .   . "},
     {"suspend", /*                  */ " .   .   .   .   .   x   .   .   .   .   .   .   x   .   .   .   . "},
     {"resume", /*                   */ " .   .   .   .   .   .   x   .   .   .   .   .   .   .   .   .   . "},
     {"request_extension", /*        */ " .   .   .   .   .   x   .   .   .   .   .   .   .   .   .   .   . "},
@@ -38,6 +39,8 @@ const std::map<std::string, std::string> kExpected = {
     {"refuse_extension", /*         */ " .   .   .   .   .   x   .   .   .   .   .   .   .   .   .   .   . "},
     {"reply", /*                    */ " .   .   .   .   .   x   .   .   .   .   .   .   .   .   .   .   . "},
     {"rate", /*                     */ " .   .   .   .   .   .   .   x   .   .   .   x   .   .   .   .   . "},
+    // Only while a rating asked for a 回访 and none is recorded: the builders rate dissatisfied.
+    {"follow_up", /*                */ " .   .   .   .   .   .   .   .   x   x   .   .   .   .   .   .   . "},
     {"request_review", /*           */ " .   .   .   .   .   .   .   x   x   .   .   .   .   .   .   .   . "},
     {"decide_review", /*            */ " .   .   .   .   .   .   .   .   .   .   x   .   .   .   .   .   . "},
     {"request_rereview", /*         */ " .   .   .   .   .   .   .   .   .   x   .   x   .   .   .   .   . "},

@@ -166,14 +166,15 @@ TestCase build_case(const std::string& column) {
   if (column == "suspended") return c.run("suspend", {{"reason", "等待鉴定"}}, handler, local("2025-03-06 10:00")), c;
   c.run("reply", {{"outcome", "supported"}, {"text", Json("说明")}}, handler, local("2025-03-10 10:00"));
   if (column == "replied") return c;
+  // Dissatisfied, as those who ask for a review are: a follow-up (回访) is pending from here on.
   if (column == "rated_reply")
-    return c.run("rate", {{"level", "satisfied"}}, petitioner(), local("2025-03-11 10:00")), c;
+    return c.run("rate", {{"level", "dissatisfied"}}, petitioner(), local("2025-03-11 10:00")), c;
   c.run("request_review", Json::object(), petitioner(), local("2025-03-12 10:00"));
   if (column == "review_requested") return c;
   c.run("decide_review", {{"outcome", "explained"}, {"text", Json("说明")}}, reviewer(), local("2025-03-20 10:00"));
   if (column == "reviewed") return c;
   if (column == "rated_review")
-    return c.run("rate", {{"level", "satisfied"}}, petitioner(), local("2025-03-21 10:00")), c;
+    return c.run("rate", {{"level", "dissatisfied"}}, petitioner(), local("2025-03-21 10:00")), c;
   c.run("request_rereview", Json::object(), petitioner(), local("2025-03-22 10:00"));
   if (column == "rereview_requested") return c;
   c.run("decide_rereview", {{"outcome", "explained"}, {"text", Json("说明")}}, reviewer(), local("2025-03-28 10:00"));
@@ -205,6 +206,7 @@ Probe probe(const std::string& command, const CaseState& state, Instant last) {
   if (command == "object") return {{{"reason", "不属本单位职责"}}, handler_in(state.unit, unit_org), soon};
   if (command == "take_ownership") return {{{"leader", "ol-city"}}, org_leader(), soon};
   if (command == "mark_key") return {Json::object(), dispatcher(), soon};
+  if (command == "contact") return {{{"method", "phone"}}, handler_in(state.unit, unit_org), soon};
   if (command == "suspend") return {{{"reason", "等待鉴定"}}, stage_actor, soon};
   if (command == "resume") return {Json::object(), stage_actor, soon};
   if (command == "request_extension") return {{{"amount", 10}, {"reason", "情况复杂"}}, stage_actor, soon};
@@ -212,6 +214,7 @@ Probe probe(const std::string& command, const CaseState& state, Instant last) {
   if (command == "refuse_extension") return {{{"reason", "无需延期"}}, org_leader(), soon};
   if (command == "reply") return {{{"outcome", "supported"}, {"text", Json("说明")}}, stage_actor, soon};
   if (command == "rate") return {{{"level", "satisfied"}}, petitioner(), soon};
+  if (command == "follow_up") return {{{"result", "已回访，解释了政策"}}, registrar(), soon};
   if (command == "request_review" || command == "request_rereview" || command == "withdraw") {
     return {Json::object(), petitioner(), soon};
   }
@@ -234,6 +237,8 @@ TestCase ready_for(const std::string& command) {
       {"route", "accepted"},
       {"resume", "suspended"},
       {"rate", "replied"},
+      {"follow_up", "rated_reply"},
+      {"contact", "in_handling"},
       {"request_review", "replied"},
       {"decide_review", "review_requested"},
       {"request_rereview", "reviewed"},

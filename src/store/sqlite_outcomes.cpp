@@ -1,0 +1,121 @@
+// The indicators' tables: each case's clock runs and answers, replaced whole when the case
+// changes, and a period's counts by SQL aggregates over the settled-at indexes.
+#include "store/sqlite_outcomes.hpp"
+
+#include <map>
+#include <utility>
+
+#include "xinfang/error.hpp"
+
+namespace xinfang::store::sqlite {
+namespace {
+
+// Row ids pack the case id and the row's place (sqlite_schema.cpp, version 4).
+constexpr std::int64_t kClockRowsPerCase = 4096;
+constexpr std::int64_t kAnswerRowsPerCase = 16;
+
+void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& value) {
+  if (value) {
+    s.bind(index, *value);
+  } else {
+    s.bind_null(index);
+  }
+}
+
+}  // namespace
+
+void put_outcomes(Connection& c, std::int64_t case_id, const std::string& region, const OutcomeRows& rows,
+                  bool replace) {
+  if (static_cast<std::int64_t>(rows.clocks.size()) > kClockRowsPerCase ||
+      static_cast<std::int64_t>(rows.answers.size()) > kAnswerRowsPerCase) {
+    throw Error(ErrorCode::invalid_state, "a case counts at most " + std::to_string(kClockRowsPerCase) +
+                                              " clock runs and " + std::to_string(kAnswerRowsPerCase) + " answers");
+  }
+  if (replace) {
+    Statement clocks = c.prepare("DELETE FROM clock_outcomes WHERE id BETWEEN ? AND ?");
+    clocks.bind(1, case_id * kClockRowsPerCase).bind(2, case_id * kClockRowsPerCase + kClockRowsPerCase - 1);
+    clocks.run();
+    Statement answers = c.prepare("DELETE FROM answers WHERE id BETWEEN ? AND ?");
+    answers.bind(1, case_id * kAnswerRowsPerCase).bind(2, case_id * kAnswerRowsPerCase + kAnswerRowsPerCase - 1);
+    answers.run();
+  }
+  for (std::size_t i = 0; i < rows.clocks.size(); ++i) {
+    const ClockOutcomeRow& row = rows.clocks[i];
+    Statement s = c.prepare(
+        "INSERT INTO clock_outcomes (id, case_id, clock, run, unit, region, started_at, deadline, stopped_at, "
+        "settled_at, on_time, extended) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, case_id * kClockRowsPerCase + static_cast<std::int64_t>(i)).bind(2, case_id);
+    s.bind_unowned(3, row.clock).bind(4, row.run).bind_unowned(5, row.unit).bind_unowned(6, region);
+    s.bind(7, row.started_at);
+    bind_optional(s, 8, row.deadline);
+    bind_optional(s, 9, row.stopped_at);
+    bind_optional(s, 10, row.settled_at);
+    s.bind(11, row.on_time).bind(12, row.extended);
+    s.run();
+  }
+  for (std::size_t i = 0; i < rows.answers.size(); ++i) {
+    const AnswerRow& row = rows.answers[i];
+    Statement s = c.prepare(
+        "INSERT INTO answers (id, case_id, kind, unit, region, answered_at, window_end, rated_at, level, credit, "
+        "satisfied, resolved, settled_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, case_id * kAnswerRowsPerCase + static_cast<std::int64_t>(i)).bind(2, case_id);
+    s.bind_unowned(3, row.kind).bind_unowned(4, row.unit).bind_unowned(5, region).bind(6, row.answered_at);
+    bind_optional(s, 7, row.window_end);
+    bind_optional(s, 8, row.rated_at);
+    s.bind_unowned(9, row.level).bind_real(10, row.credit).bind(11, row.satisfied);
+    if (row.resolved) {
+      s.bind(12, *row.resolved);
+    } else {
+      s.bind_null(12);
+    }
+    bind_optional(s, 13, row.settled_at);
+    s.run();
+  }
+}
+
+std::vector<ClockOutcomeCount> count_clock_outcomes(Connection& c, std::int64_t from, std::int64_t to) {
+  Statement s = c.prepare(
+      "SELECT clock, unit, region, sum(on_time), count(*) FROM clock_outcomes "
+      "WHERE settled_at >= ? AND settled_at < ? GROUP BY clock, unit, region ORDER BY clock, unit, region");
+  s.bind(1, from).bind(2, to);
+  std::vector<ClockOutcomeCount> counts;
+  while (s.step()) counts.push_back({s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4)});
+  return counts;
+}
+
+std::vector<AnswerCount> count_answers(Connection& c, std::int64_t from, std::int64_t to) {
+  std::map<std::pair<std::string, std::string>, AnswerCount> by_group;
+  const auto group = [&](const Statement& s) -> AnswerCount& {
+    AnswerCount& count = by_group[{s.text(0), s.text(1)}];
+    count.unit = s.text(0);
+    count.region = s.text(1);
+    return count;
+  };
+  Statement settled = c.prepare(
+      "SELECT unit, region, count(*), count(rated_at) FROM answers "
+      "WHERE settled_at >= ? AND settled_at < ? GROUP BY unit, region");
+  settled.bind(1, from).bind(2, to);
+  while (settled.step()) {
+    AnswerCount& count = group(settled);
+    count.settled = settled.integer(2);
+    count.settled_rated = settled.integer(3);
+  }
+  Statement rated = c.prepare(
+      "SELECT unit, region, count(*), total(credit), sum(satisfied), count(resolved), total(resolved) FROM answers "
+      "WHERE rated_at >= ? AND rated_at < ? GROUP BY unit, region");
+  rated.bind(1, from).bind(2, to);
+  while (rated.step()) {
+    AnswerCount& count = group(rated);
+    count.rated = rated.integer(2);
+    count.credit = rated.real(3);
+    count.satisfied = rated.integer(4);
+    count.resolved_answered = rated.integer(5);
+    count.resolved = static_cast<std::int64_t>(rated.real(6));
+  }
+  std::vector<AnswerCount> counts;
+  counts.reserve(by_group.size());
+  for (auto& entry : by_group) counts.push_back(std::move(entry.second));
+  return counts;
+}
+
+}  // namespace xinfang::store::sqlite
