@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages xinfang needs to build, test and document itself — only those
 # missing, quietly; running it again does nothing. `--bench` adds the benchmark-only comparison
-# library (QuantLib), which the library itself never needs.
+# library (QuantLib), which the library itself never needs; `--test` adds what only the tests
+# need: Chromium and a Chinese font, for the test that renders the HTML bulletin.
 set -euo pipefail
 
 packages=(
@@ -11,9 +12,13 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   doxygen
 )
-if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(libquantlib0-dev)
-fi
+for option in "$@"; do
+  case "$option" in
+    --bench) packages+=(libquantlib0-dev) ;;
+    --test) packages+=(chromium fonts-wqy-microhei) ;;
+    *) echo "install-deps: unknown option $option (--bench, --test)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

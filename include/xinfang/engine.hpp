@@ -29,6 +29,7 @@
 #include "xinfang/lifecycle.hpp"
 #include "xinfang/metrics.hpp"
 #include "xinfang/policy.hpp"
+#include "xinfang/report.hpp"
 #include "xinfang/sweep.hpp"
 
 namespace xinfang {
@@ -156,6 +157,12 @@ struct RatingInput {
   std::string level;             ///< A level of the policy's scale, e.g. "satisfied".
   std::optional<bool> resolved;  ///< The answer to "was it resolved?" (解决率), if asked.
   std::string comment;           ///< A comment ("" for none).
+};
+
+/** How long a bulletin's lists may be. */
+struct BulletinOptions {
+  std::int64_t overdue_limit = 100;  ///< Overdue cases listed, the most overdue first (0..100000).
+  std::int64_t flagged_limit = 100;  ///< Key and owned cases listed (0..100000).
 };
 
 /** Options of one command. */
@@ -622,6 +629,26 @@ class Engine {
    * @throws Error not_found.
    */
   CaseScore case_score(const std::string& number) const;
+  /**
+   * The bulletin of a period (the weekly 诉求动态, or a month's, quarter's or year's summary):
+   * counts received, accepted, replied and overdue with those of the period before; received
+   * by channel, type, category, region and unit; the indicators and rankings of both periods;
+   * open key and owned cases; the overdue list. Computed with SQL aggregates and bounded lists:
+   * memory does not grow with the file. docs/reports.md.
+   * @param period The period.
+   * @param options The lists' lengths.
+   * @return The figures; render them with bulletin_json(), bulletin_markdown(), bulletin_csv()
+   *         or bulletin_html().
+   * @throws Error invalid_argument (a period that ends before it starts, limits out of range).
+   */
+  Bulletin bulletin(const ReportPeriod& period, const BulletinOptions& options = {}) const;
+  /**
+   * @param period A period as parse_report_period() reads it.
+   * @param options The lists' lengths.
+   * @return bulletin() of it.
+   * @throws Error invalid_argument for a period it cannot read.
+   */
+  Bulletin bulletin(const std::string& period, const BulletinOptions& options = {}) const;
   /// @}
 
   /// @name Staff directory and duty roster

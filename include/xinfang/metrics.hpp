@@ -119,18 +119,18 @@ struct Ratio {
   std::int64_t denominator = 0;  ///< What was counted.
   /** @return numerator / denominator, or nullopt when nothing was counted. */
   std::optional<double> value() const noexcept;
-  /** Adds @p other's counts. */
+  /** @param other Counts to add. @return This ratio, with @p other's counts added. */
   Ratio& operator+=(const Ratio& other) noexcept;
 };
 
 /** The six indicators of one unit, region or case over one period. */
 struct IndicatorSet {
   std::array<Ratio, kIndicatorCount> ratios{};  ///< Indexed by Indicator's value.
-  /** @return The ratio of @p indicator. */
+  /** @param indicator An indicator. @return Its ratio. */
   Ratio& operator[](Indicator indicator) noexcept { return ratios[static_cast<std::size_t>(indicator)]; }
-  /** @return The ratio of @p indicator. */
+  /** @param indicator An indicator. @return Its ratio. */
   const Ratio& operator[](Indicator indicator) const noexcept { return ratios[static_cast<std::size_t>(indicator)]; }
-  /** Adds @p other's counts, indicator by indicator. */
+  /** @param other Counts to add. @return This set, with @p other's counts added indicator by indicator. */
   IndicatorSet& operator+=(const IndicatorSet& other) noexcept;
 };
 

@@ -28,6 +28,8 @@ void register_list_command(CLI::App& app, Globals& globals);
 void register_clock_commands(CLI::App& app, Globals& globals);
 /** `xinfang indicators` and `xinfang score` (db_metrics_commands.cpp). */
 void register_metrics_commands(CLI::App& app, Globals& globals);
+/** `xinfang report weekly|monthly|quarterly|yearly|range` (db_report_command.cpp). */
+void register_report_command(CLI::App& app, Globals& globals);
 /** `xinfang verify`: walk the hash chains (db_verify_command.cpp). */
 void register_verify_command(CLI::App& app, Globals& globals);
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "store/sqlite_rows.hpp"
 #include "xinfang/error.hpp"
 
 namespace xinfang::store::sqlite {
@@ -116,6 +117,56 @@ std::vector<AnswerCount> count_answers(Connection& c, std::int64_t from, std::in
   counts.reserve(by_group.size());
   for (auto& entry : by_group) counts.push_back(std::move(entry.second));
   return counts;
+}
+
+std::vector<ReceivedCount> count_received(Connection& c, std::int64_t from, std::int64_t to) {
+  Statement s = c.prepare(
+      "SELECT channel, type, category, region, unit, count(*) FROM cases WHERE received_at >= ? AND received_at < ? "
+      "GROUP BY channel, type, category, region, unit");
+  s.bind(1, from).bind(2, to);
+  std::vector<ReceivedCount> counts;
+  while (s.step()) {
+    counts.push_back({s.text(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3), s.text(4), s.integer(5)});
+  }
+  return counts;
+}
+
+std::int64_t count_accepted(Connection& c, std::int64_t from, std::int64_t to) {
+  Statement s = c.prepare("SELECT count(*) FROM cases WHERE accepted_at >= ? AND accepted_at < ?");
+  s.bind(1, from).bind(2, to);
+  return s.step() ? s.integer(0) : 0;
+}
+
+std::int64_t count_replied(Connection& c, std::int64_t from, std::int64_t to) {
+  Statement s = c.prepare("SELECT count(*) FROM answers WHERE answered_at >= ? AND answered_at < ? AND kind = 'reply'");
+  s.bind(1, from).bind(2, to);
+  return s.step() ? s.integer(0) : 0;
+}
+
+std::int64_t count_overdue(Connection& c, std::int64_t at) {
+  Statement s = c.prepare("SELECT count(*) FROM cases WHERE next_deadline < ? AND open = 1");
+  s.bind(1, at);
+  return s.step() ? s.integer(0) : 0;
+}
+
+std::vector<CaseRow> overdue_cases(Connection& c, std::int64_t at, std::int64_t limit) {
+  static const std::string sql = std::string("SELECT ") + kCaseColumns +
+                                 " FROM cases WHERE next_deadline < ? AND open = 1 ORDER BY next_deadline, id LIMIT ?";
+  Statement s = c.prepare(sql);
+  s.bind(1, at).bind(2, limit);
+  std::vector<CaseRow> rows;
+  while (s.step()) rows.push_back(read_case(s));
+  return rows;
+}
+
+std::vector<CaseRow> flagged_cases(Connection& c, std::int64_t limit) {
+  static const std::string sql = std::string("SELECT ") + kCaseColumns +
+                                 " FROM cases WHERE (key_case <> 0 OR owner <> '') AND open = 1 ORDER BY id LIMIT ?";
+  Statement s = c.prepare(sql);
+  s.bind(1, limit);
+  std::vector<CaseRow> rows;
+  while (s.step()) rows.push_back(read_case(s));
+  return rows;
 }
 
 }  // namespace xinfang::store::sqlite

@@ -8,40 +8,14 @@
 
 #include "store/sqlite_connection.hpp"
 #include "store/sqlite_outcomes.hpp"
+#include "store/sqlite_rows.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/store.hpp"
 
 namespace xinfang::store {
 namespace sqlite {
-namespace {
 
-// The key of the identity index: the first 16 bytes of a hex digest (128 bits; two different
-// people share a key with odds of about n^2 / 2^129 for n identities, 10^-23 for a hundred million).
-// A key a third the size of the hex keeps three times the keys per page of an index that every
-// intake searches and writes at random. Other text — there is none from the engine — is kept.
-constexpr std::size_t kIdentityKeyBytes = 16;
-
-std::string identity_key(const std::string& hash) {
-  const auto nibble = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
-  if (hash.size() < 2 * kIdentityKeyBytes) return hash;
-  std::string bytes(kIdentityKeyBytes, '\0');
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const int high = nibble(hash[2 * i]);
-    const int low = nibble(hash[2 * i + 1]);
-    if (high < 0 || low < 0) return hash;
-    bytes[i] = static_cast<char>(high * 16 + low);
-  }
-  return bytes;
-}
-
-// The schema packs an event's case id and sequence into its id (sqlite_schema.cpp).
-constexpr std::int64_t kMaxEventsPerCase = (std::int64_t{1} << 20) - 1;
-
-std::int64_t event_id(std::int64_t case_id, std::int64_t sequence) {
-  return case_id * (kMaxEventsPerCase + 1) + sequence;
-}
-
-constexpr const char* kCaseColumns =
+const char* const kCaseColumns =
     "id, number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, type, category, "
     "region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, confidential, "
     "query_code_hash, next_due, next_deadline, accepted_at, owner";
@@ -76,6 +50,34 @@ CaseRow read_case(const Statement& s) {
   if (!s.is_null(25)) row.accepted_at = s.integer(25);
   row.owner = s.text(26);
   return row;
+}
+
+namespace {
+
+// The key of the identity index: the first 16 bytes of a hex digest (128 bits; two different
+// people share a key with odds of about n^2 / 2^129 for n identities, 10^-23 for a hundred million).
+// A key a third the size of the hex keeps three times the keys per page of an index that every
+// intake searches and writes at random. Other text — there is none from the engine — is kept.
+constexpr std::size_t kIdentityKeyBytes = 16;
+
+std::string identity_key(const std::string& hash) {
+  const auto nibble = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+  if (hash.size() < 2 * kIdentityKeyBytes) return hash;
+  std::string bytes(kIdentityKeyBytes, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const int high = nibble(hash[2 * i]);
+    const int low = nibble(hash[2 * i + 1]);
+    if (high < 0 || low < 0) return hash;
+    bytes[i] = static_cast<char>(high * 16 + low);
+  }
+  return bytes;
+}
+
+// The schema packs an event's case id and sequence into its id (sqlite_schema.cpp).
+constexpr std::int64_t kMaxEventsPerCase = (std::int64_t{1} << 20) - 1;
+
+std::int64_t event_id(std::int64_t case_id, std::int64_t sequence) {
+  return case_id * (kMaxEventsPerCase + 1) + sequence;
 }
 
 void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& value) {
@@ -491,6 +493,20 @@ class SqliteTransaction final : public Transaction {
   std::vector<AnswerCount> count_answers(std::int64_t from, std::int64_t to) override {
     return sqlite::count_answers(c_, from, to);
   }
+  std::vector<ReceivedCount> count_received(std::int64_t from, std::int64_t to) override {
+    return sqlite::count_received(c_, from, to);
+  }
+  std::int64_t count_accepted(std::int64_t from, std::int64_t to) override {
+    return sqlite::count_accepted(c_, from, to);
+  }
+  std::int64_t count_replied(std::int64_t from, std::int64_t to) override {
+    return sqlite::count_replied(c_, from, to);
+  }
+  std::int64_t count_overdue(std::int64_t at) override { return sqlite::count_overdue(c_, at); }
+  std::vector<CaseRow> overdue_cases(std::int64_t at, std::int64_t limit) override {
+    return sqlite::overdue_cases(c_, at, limit);
+  }
+  std::vector<CaseRow> flagged_cases(std::int64_t limit) override { return sqlite::flagged_cases(c_, limit); }
   std::vector<CaseRow> cases_due(std::int64_t until, std::int64_t limit) override {
     Statement s = c_.prepare(std::string("SELECT ") + kCaseColumns +
                              " FROM cases WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due, id LIMIT ?");

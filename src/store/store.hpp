@@ -91,6 +91,14 @@ struct OutcomeRows {
   std::vector<AnswerRow> answers;
 };
 
+/** Cases received in a period, by what the bulletin breaks them down by. */
+struct ReceivedCount {
+  std::string channel;
+  int type = 0;
+  std::string category, region, unit;
+  std::int64_t count = 0;
+};
+
 /** Clock runs settled in a period, by clock, unit and region. */
 struct ClockOutcomeCount {
   std::string clock, unit, region;
@@ -253,6 +261,15 @@ class Transaction {
   virtual void put_outcomes(std::int64_t case_id, const std::string& region, const OutcomeRows& rows, bool replace) = 0;
   virtual std::vector<ClockOutcomeCount> count_clock_outcomes(std::int64_t from, std::int64_t to) = 0;
   virtual std::vector<AnswerCount> count_answers(std::int64_t from, std::int64_t to) = 0;
+  // The period reports (docs/reports.md): cases received, accepted and replied in [from, to);
+  // open cases whose earliest deadline is before @p at, the most overdue first; open key and
+  // owned cases.
+  virtual std::vector<ReceivedCount> count_received(std::int64_t from, std::int64_t to) = 0;
+  virtual std::int64_t count_accepted(std::int64_t from, std::int64_t to) = 0;
+  virtual std::int64_t count_replied(std::int64_t from, std::int64_t to) = 0;
+  virtual std::int64_t count_overdue(std::int64_t at) = 0;
+  virtual std::vector<CaseRow> overdue_cases(std::int64_t at, std::int64_t limit) = 0;
+  virtual std::vector<CaseRow> flagged_cases(std::int64_t limit) = 0;
   virtual std::vector<CaseRow> cases_due(std::int64_t until, std::int64_t limit) = 0;
   // Rewrites only a case's clock columns (the rest of the row is unchanged).
   virtual void set_case_clocks(std::int64_t case_id, std::optional<std::int64_t> next_due,

@@ -298,6 +298,10 @@ void intake_batch_engine(benchmark::State& state, bool parallel);
 void intake_batch_raw(benchmark::State& state);
 void intake_decide_only(benchmark::State& state);
 
+// engine_bench_report.cpp
+void report_engine(benchmark::State& state, const std::string& period);
+void report_naive_received(benchmark::State& state, const std::string& period);
+
 // engine_bench_sweep.cpp
 /// Sweeps a benchmark can run on one file: one per repetition.
 std::int64_t sweep_rounds();
