@@ -151,6 +151,7 @@ CaseState Engine::Impl::chain_events(store::CaseRow& row, CaseState state, const
 CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, CaseState state,
                                const std::string& command, const std::vector<Event>& events) {
   const std::int64_t expected_version = row.version;
+  const std::string old_keys = row.outcome_keys;
   std::vector<store::EventRow> rows;
   store::OutcomeRows outcomes;
   state = chain_events(row, std::move(state), command, events, actor_texts, rows, outcomes);
@@ -161,7 +162,7 @@ CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, Cas
     row.id = txn.insert_case(row);
   }
   for (const store::EventRow& stored : rows) txn.append_event(row.id, stored);
-  txn.put_outcomes(row.id, row.region, outcomes, existed);
+  txn.put_outcomes(row.id, row.region, outcomes, old_keys, !existed);
   return state;
 }
 

@@ -124,12 +124,15 @@ std::optional<std::int64_t> micros_or_null(Instant at) {
   return to_micros(at);
 }
 
+// The rows the indicators count: a clock run once it has a settling instant (a paused run has
+// none and no row), and every answer.
 store::OutcomeRows outcome_rows(const CaseOutcomes& outcomes) {
   store::OutcomeRows rows;
   rows.clocks.reserve(outcomes.clocks.size());
   for (const ClockOutcome& o : outcomes.clocks) {
-    rows.clocks.push_back({o.clock, o.run, o.unit, to_micros(o.started_at), micros_or_null(o.deadline),
-                           micros_or_null(o.stopped_at), micros_or_null(o.settled_at), o.on_time, o.extended});
+    if (o.settled_at.is_special()) continue;
+    rows.clocks.push_back({to_micros(o.settled_at), o.clock, o.run, o.unit, to_micros(o.started_at),
+                           to_micros(o.deadline), micros_or_null(o.stopped_at), o.on_time, o.extended});
   }
   rows.answers.reserve(outcomes.answers.size());
   for (const AnswerOutcome& o : outcomes.answers) {
@@ -194,7 +197,10 @@ void Engine::Impl::project_clocks(const CaseState& state, store::CaseRow& row, s
       row.next_deadline = row.next_deadline ? std::min(*row.next_deadline, deadline) : deadline;
     }
   }
-  if (outcomes != nullptr) *outcomes = outcome_rows(outcomes_of(state, reports));
+  if (outcomes != nullptr) {
+    *outcomes = outcome_rows(outcomes_of(state, reports));
+    row.outcome_keys = store::outcome_keys(*outcomes);
+  }
 }
 
 void Engine::Impl::refresh_stale_clock_columns() {
@@ -206,15 +212,17 @@ void Engine::Impl::refresh_stale_clock_columns() {
     // What each case counts for is written as it is worked out: the scan reads cases and
     // events only, the writes go to other tables. The clock columns wait for the scan's end.
     std::vector<store::CaseRow> changed;
+    txn.clear_outcomes();
     txn.scan_cases([&](const store::CaseRow& row, const std::vector<store::EventRow>& log) {
       store::CaseRow updated = row;
       const CaseState state = fold_rows(log);
       project(state, updated);  // a file from schema 3 lacks accepted_at and owner
       store::OutcomeRows outcomes;
       project_clocks(state, updated, &outcomes, from_micros(row.updated_at));
-      txn.put_outcomes(row.id, row.region, outcomes, /*replace=*/true);
+      txn.put_outcomes(row.id, row.region, outcomes, /*old_keys=*/"", /*is_new=*/true);  // all cleared above
       if (updated.next_due != row.next_due || updated.next_deadline != row.next_deadline ||
-          updated.accepted_at != row.accepted_at || updated.owner != row.owner) {
+          updated.accepted_at != row.accepted_at || updated.owner != row.owner ||
+          updated.outcome_keys != row.outcome_keys) {
         changed.push_back(updated);
       }
       return true;

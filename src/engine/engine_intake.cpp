@@ -145,7 +145,7 @@ DecidedIntake Engine::Impl::decide_intake(PreparedIntake&& prepared, const Actor
 void Engine::Impl::write_intake(store::Transaction& txn, const DecidedIntake& decided, Instant now) {
   const std::int64_t id = txn.insert_case(decided.row);
   for (const store::EventRow& stored : decided.rows) txn.append_event(id, stored);
-  txn.put_outcomes(id, decided.row.region, decided.outcomes, /*replace=*/false);
+  txn.put_outcomes(id, decided.row.region, decided.outcomes, /*old_keys=*/"", /*is_new=*/true);
   for (const std::string& hash : decided.identity_hashes) txn.add_identity(id, hash);
   if (!decided.key.empty()) {
     txn.put_idempotency(

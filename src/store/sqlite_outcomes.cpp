@@ -11,8 +11,7 @@
 namespace xinfang::store::sqlite {
 namespace {
 
-// Row ids pack the case id and the row's place (sqlite_schema.cpp, version 4).
-constexpr std::int64_t kClockRowsPerCase = 4096;
+// Answers' row ids pack the case id and the answer's place (sqlite_schema.cpp, version 4).
 constexpr std::int64_t kAnswerRowsPerCase = 16;
 
 void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& value) {
@@ -26,33 +25,47 @@ void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& v
 }  // namespace
 
 void put_outcomes(Connection& c, std::int64_t case_id, const std::string& region, const OutcomeRows& rows,
-                  bool replace) {
-  if (static_cast<std::int64_t>(rows.clocks.size()) > kClockRowsPerCase ||
-      static_cast<std::int64_t>(rows.answers.size()) > kAnswerRowsPerCase) {
-    throw Error(ErrorCode::invalid_state, "a case counts at most " + std::to_string(kClockRowsPerCase) +
-                                              " clock runs and " + std::to_string(kAnswerRowsPerCase) + " answers");
+                  const std::string& old_keys, bool is_new) {
+  if (static_cast<std::int64_t>(rows.answers.size()) > kAnswerRowsPerCase) {
+    throw Error(ErrorCode::invalid_state, "a case counts at most " + std::to_string(kAnswerRowsPerCase) + " answers");
   }
-  if (replace) {
-    Statement clocks = c.prepare("DELETE FROM clock_outcomes WHERE id BETWEEN ? AND ?");
-    clocks.bind(1, case_id * kClockRowsPerCase).bind(2, case_id * kClockRowsPerCase + kClockRowsPerCase - 1);
-    clocks.run();
+  // The rows the case had and has no more: "settled_at clock run" each, written by outcome_keys().
+  const std::string now_keys = ';' + outcome_keys(rows) + ';';
+  std::size_t start = 0;
+  while (start < old_keys.size()) {
+    std::size_t end = old_keys.find(';', start);
+    if (end == std::string::npos) end = old_keys.size();
+    const std::string key = old_keys.substr(start, end - start);
+    start = end + 1;
+    if (now_keys.find(';' + key + ';') != std::string::npos) continue;
+    const std::size_t first = key.find(' ');
+    const std::size_t last = key.rfind(' ');
+    if (first == std::string::npos || first == last) {
+      throw Error(ErrorCode::invalid_data,
+                  "case " + std::to_string(case_id) + ": outcome key '" + key + "' is malformed");
+    }
+    Statement s =
+        c.prepare("DELETE FROM clock_outcomes WHERE settled_at = ? AND clock = ? AND case_id = ? AND run = ?");
+    s.bind(1, static_cast<std::int64_t>(std::stoll(key.substr(0, first))));
+    s.bind(2, std::string_view(key).substr(first + 1, last - first - 1));
+    s.bind(3, case_id).bind(4, static_cast<std::int64_t>(std::stoll(key.substr(last + 1))));
+    s.run();
+  }
+  for (const ClockOutcomeRow& row : rows.clocks) {
+    Statement s = c.prepare(
+        "INSERT OR REPLACE INTO clock_outcomes (settled_at, clock, case_id, run, unit, region, on_time, started_at, "
+        "deadline, stopped_at, extended) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, row.settled_at).bind_unowned(2, row.clock).bind(3, case_id).bind(4, row.run);
+    s.bind_unowned(5, row.unit).bind_unowned(6, region).bind(7, row.on_time).bind(8, row.started_at);
+    s.bind(9, row.deadline);
+    bind_optional(s, 10, row.stopped_at);
+    s.bind(11, row.extended);
+    s.run();
+  }
+  if (!is_new) {
     Statement answers = c.prepare("DELETE FROM answers WHERE id BETWEEN ? AND ?");
     answers.bind(1, case_id * kAnswerRowsPerCase).bind(2, case_id * kAnswerRowsPerCase + kAnswerRowsPerCase - 1);
     answers.run();
-  }
-  for (std::size_t i = 0; i < rows.clocks.size(); ++i) {
-    const ClockOutcomeRow& row = rows.clocks[i];
-    Statement s = c.prepare(
-        "INSERT INTO clock_outcomes (id, case_id, clock, run, unit, region, started_at, deadline, stopped_at, "
-        "settled_at, on_time, extended) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    s.bind(1, case_id * kClockRowsPerCase + static_cast<std::int64_t>(i)).bind(2, case_id);
-    s.bind_unowned(3, row.clock).bind(4, row.run).bind_unowned(5, row.unit).bind_unowned(6, region);
-    s.bind(7, row.started_at);
-    bind_optional(s, 8, row.deadline);
-    bind_optional(s, 9, row.stopped_at);
-    bind_optional(s, 10, row.settled_at);
-    s.bind(11, row.on_time).bind(12, row.extended);
-    s.run();
   }
   for (std::size_t i = 0; i < rows.answers.size(); ++i) {
     const AnswerRow& row = rows.answers[i];
@@ -72,6 +85,10 @@ void put_outcomes(Connection& c, std::int64_t case_id, const std::string& region
     bind_optional(s, 13, row.settled_at);
     s.run();
   }
+}
+
+void clear_outcomes(Connection& c) {
+  c.exec("DELETE FROM clock_outcomes; DELETE FROM answers;");
 }
 
 std::vector<ClockOutcomeCount> count_clock_outcomes(Connection& c, std::int64_t from, std::int64_t to) {
@@ -160,12 +177,25 @@ std::vector<CaseRow> overdue_cases(Connection& c, std::int64_t at, std::int64_t 
 }
 
 std::vector<CaseRow> flagged_cases(Connection& c, std::int64_t limit) {
-  static const std::string sql = std::string("SELECT ") + kCaseColumns +
-                                 " FROM cases WHERE (key_case <> 0 OR owner <> '') AND open = 1 ORDER BY id LIMIT ?";
-  Statement s = c.prepare(sql);
-  s.bind(1, limit);
+  // One query per partial index: with an OR between them SQLite scans the whole table.
+  static const std::string key_sql = std::string("SELECT ") + kCaseColumns +
+                                     " FROM cases WHERE key_case <> 0 AND open = 1 ORDER BY key_case, id LIMIT ?";
+  static const std::string owned_sql =
+      std::string("SELECT ") + kCaseColumns + " FROM cases WHERE owner <> '' AND open = 1 ORDER BY owner, id LIMIT ?";
+  std::map<std::int64_t, CaseRow> by_id;
+  for (const std::string* sql : {&key_sql, &owned_sql}) {
+    Statement s = c.prepare(*sql);
+    s.bind(1, limit);
+    while (s.step()) {
+      CaseRow row = read_case(s);
+      by_id.emplace(row.id, std::move(row));
+    }
+  }
   std::vector<CaseRow> rows;
-  while (s.step()) rows.push_back(read_case(s));
+  for (auto& entry : by_id) {
+    if (static_cast<std::int64_t>(rows.size()) >= limit) break;
+    rows.push_back(std::move(entry.second));
+  }
   return rows;
 }
 

@@ -8,9 +8,12 @@
 
 namespace xinfang::store::sqlite {
 
-/** Writes a case's outcome rows, first removing those it had when @p replace. */
+/** Writes a case's outcome rows: removes the clock rows of @p old_keys that are not among them,
+ *  writes them, and replaces its answers (none to remove for a new case). */
 void put_outcomes(Connection& c, std::int64_t case_id, const std::string& region, const OutcomeRows& rows,
-                  bool replace);
+                  const std::string& old_keys, bool is_new);
+/** Removes every outcome row (before they are worked out again). */
+void clear_outcomes(Connection& c);
 /** Clock runs settled in [@p from, @p to), grouped by clock, unit and region. */
 std::vector<ClockOutcomeCount> count_clock_outcomes(Connection& c, std::int64_t from, std::int64_t to);
 /** Answers settled and ratings given in [@p from, @p to), grouped by unit and region. */

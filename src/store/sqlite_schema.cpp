@@ -185,29 +185,29 @@ INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_columns', 'stale');
 constexpr const char* kSchemaV4 = R"sql(
 ALTER TABLE cases ADD COLUMN accepted_at INTEGER;
 ALTER TABLE cases ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN outcome_keys TEXT NOT NULL DEFAULT '';
 CREATE INDEX cases_by_received ON cases (received_at);
 CREATE INDEX cases_by_accepted ON cases (accepted_at) WHERE accepted_at IS NOT NULL;
 CREATE INDEX cases_key ON cases (key_case) WHERE key_case <> 0;
 CREATE INDEX cases_owned ON cases (owner) WHERE owner <> '';
--- One row per run of a clock: id = case_id * 4096 + its place among the case's runs, so that a
--- case's rows lie together and are replaced in one range.
+-- One row per run of a clock that has settled or will at its deadline (a paused run has no row),
+-- clustered by the instant it settles, then by case: a period's counts read one range of this
+-- table alone, and the cases of a day, which settle at the same 24:00, are appended in order. The case's row lists its keys (cases.outcome_keys), so that a
+-- command replaces exactly the rows it had.
 CREATE TABLE clock_outcomes (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases (id),
+  settled_at INTEGER NOT NULL,
   clock TEXT NOT NULL,
+  case_id INTEGER NOT NULL,
   run INTEGER NOT NULL,
   unit TEXT NOT NULL,
   region TEXT NOT NULL,
-  started_at INTEGER NOT NULL,
-  deadline INTEGER,
-  stopped_at INTEGER,
-  settled_at INTEGER,
   on_time INTEGER NOT NULL,
-  extended INTEGER NOT NULL
-);
--- A period's counts read this index alone.
-CREATE INDEX clock_outcomes_by_settled ON clock_outcomes (settled_at, clock, unit, region, on_time)
-  WHERE settled_at IS NOT NULL;
+  started_at INTEGER NOT NULL,
+  deadline INTEGER NOT NULL,
+  stopped_at INTEGER,
+  extended INTEGER NOT NULL,
+  PRIMARY KEY (settled_at, case_id, clock, run)
+) WITHOUT ROWID;
 -- One row per reply or review opinion: id = case_id * 16 + its place.
 CREATE TABLE answers (
   id INTEGER PRIMARY KEY,

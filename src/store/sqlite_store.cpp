@@ -18,7 +18,7 @@ namespace sqlite {
 const char* const kCaseColumns =
     "id, number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, type, category, "
     "region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, confidential, "
-    "query_code_hash, next_due, next_deadline, accepted_at, owner";
+    "query_code_hash, next_due, next_deadline, accepted_at, owner, outcome_keys";
 
 CaseRow read_case(const Statement& s) {
   CaseRow row;
@@ -49,6 +49,7 @@ CaseRow read_case(const Statement& s) {
   if (!s.is_null(24)) row.next_deadline = s.integer(24);
   if (!s.is_null(25)) row.accepted_at = s.integer(25);
   row.owner = s.text(26);
+  row.outcome_keys = s.text(27);
   return row;
 }
 
@@ -101,7 +102,8 @@ int bind_case(Statement& s, const CaseRow& row) {
   bind_optional(s, 24, row.next_deadline);
   bind_optional(s, 25, row.accepted_at);
   s.bind_unowned(26, row.owner);
-  return 27;
+  s.bind_unowned(27, row.outcome_keys);
+  return 28;
 }
 
 EventRow read_event(const Statement& s, int first) {
@@ -264,8 +266,8 @@ class SqliteTransaction final : public Transaction {
     Statement s = c_.prepare(
         "INSERT INTO cases (number, scope, sequence, version, head_hash, status, open, organisation, unit, handler, "
         "type, category, region, channel, subject, received_at, registered_at, updated_at, key_case, repeat, "
-        "confidential, query_code_hash, next_due, next_deadline, accepted_at, owner) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "confidential, query_code_hash, next_due, next_deadline, accepted_at, owner, outcome_keys) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bind_case(s, row);
     try {
       s.run();
@@ -282,8 +284,8 @@ class SqliteTransaction final : public Transaction {
         "UPDATE cases SET number = ?, scope = ?, sequence = ?, version = ?, head_hash = ?, status = ?, open = ?, "
         "organisation = ?, unit = ?, handler = ?, type = ?, category = ?, region = ?, channel = ?, subject = ?, "
         "received_at = ?, registered_at = ?, updated_at = ?, key_case = ?, repeat = ?, confidential = ?, "
-        "query_code_hash = ?, next_due = ?, next_deadline = ?, accepted_at = ?, owner = ? WHERE id = ? AND version = "
-        "?");
+        "query_code_hash = ?, next_due = ?, next_deadline = ?, accepted_at = ?, owner = ?, outcome_keys = ? "
+        "WHERE id = ? AND version = ?");
     const int next = bind_case(s, row);
     s.bind(next, row.id).bind(next + 1, expected_version);
     s.run();
@@ -484,9 +486,11 @@ class SqliteTransaction final : public Transaction {
     return rows;
   }
 
-  void put_outcomes(std::int64_t case_id, const std::string& region, const OutcomeRows& rows, bool replace) override {
-    sqlite::put_outcomes(c_, case_id, region, rows, replace);
+  void put_outcomes(std::int64_t case_id, const std::string& region, const OutcomeRows& rows,
+                    const std::string& old_keys, bool is_new) override {
+    sqlite::put_outcomes(c_, case_id, region, rows, old_keys, is_new);
   }
+  void clear_outcomes() override { sqlite::clear_outcomes(c_); }
   std::vector<ClockOutcomeCount> count_clock_outcomes(std::int64_t from, std::int64_t to) override {
     return sqlite::count_clock_outcomes(c_, from, to);
   }

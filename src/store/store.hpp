@@ -60,15 +60,20 @@ struct CaseRow {
   // For the period reports: when it was accepted, and the leader who owns it (包案).
   std::optional<std::int64_t> accepted_at;
   std::string owner;
+  // The keys of its rows in clock_outcomes ("settled_at clock run", ';'-separated).
+  std::string outcome_keys;
 };
 
-/** One run of a clock as the indicators count it (metrics.hpp, ClockOutcome). */
+/** One run of a clock as the indicators count it (metrics.hpp, ClockOutcome), once it has a
+ *  settling instant (a paused run has none, and no row). */
 struct ClockOutcomeRow {
+  std::int64_t settled_at = 0;
   std::string clock;
   int run = 1;
   std::string unit;
   std::int64_t started_at = 0;
-  std::optional<std::int64_t> deadline, stopped_at, settled_at;
+  std::int64_t deadline = 0;
+  std::optional<std::int64_t> stopped_at;
   bool on_time = false;
   bool extended = false;
 };
@@ -98,6 +103,17 @@ struct ReceivedCount {
   std::string category, region, unit;
   std::int64_t count = 0;
 };
+
+/** @return The keys of @p rows' clock runs as cases.outcome_keys holds them: "settled_at clock
+ *  run", ';'-separated. */
+inline std::string outcome_keys(const OutcomeRows& rows) {
+  std::string keys;
+  for (const ClockOutcomeRow& row : rows.clocks) {
+    if (!keys.empty()) keys += ';';
+    keys += std::to_string(row.settled_at) + ' ' + row.clock + ' ' + std::to_string(row.run);
+  }
+  return keys;
+}
 
 /** Clock runs settled in a period, by clock, unit and region. */
 struct ClockOutcomeCount {
@@ -256,9 +272,13 @@ class Transaction {
   virtual std::vector<AdminChangeRow> admin_changes() = 0;
 
   // Open cases whose next_due is at or before @p until, earliest first, at most @p limit.
-  // The indicators' rows (docs/indicators.md): a case's rows replaced whole (@p replace false
-  // for a new case, which has none), and a period's counts.
-  virtual void put_outcomes(std::int64_t case_id, const std::string& region, const OutcomeRows& rows, bool replace) = 0;
+  // The indicators' rows (docs/indicators.md): a case's rows replaced — the clock rows of
+  // @p old_keys (its outcome_keys before) that it has no more removed, @p rows written, its
+  // answers replaced (none to remove when @p is_new); every row removed (before a change of
+  // policy or calendar works them out again); a period's counts.
+  virtual void put_outcomes(std::int64_t case_id, const std::string& region, const OutcomeRows& rows,
+                            const std::string& old_keys, bool is_new) = 0;
+  virtual void clear_outcomes() = 0;
   virtual std::vector<ClockOutcomeCount> count_clock_outcomes(std::int64_t from, std::int64_t to) = 0;
   virtual std::vector<AnswerCount> count_answers(std::int64_t from, std::int64_t to) = 0;
   // The period reports (docs/reports.md): cases received, accepted and replied in [from, to);
