@@ -291,6 +291,38 @@ TEST(MetricsOutcome, ARestartedResponseClockCountsEachRunForItsUnit) {
   EXPECT_EQ(c.state().holders.size(), 3u);  // the call centre (acceptance keeps it there), water supply, district
 }
 
+// A hotline that rates on five stars, four counting 0.8, and calls back after two stars or fewer.
+TEST(MetricsOutcome, AFiveStarScaleCountsItsCredits) {
+  static const Policy stars = Policy::from_json(R"({
+    "extends": "cn-national-2022", "name": "某市五星评价", "version": "2026.1",
+    "rating": {"scale": {
+      "basically_satisfied": null, "dissatisfied": null, "satisfied": null,
+      "five_stars": {"name": "五星", "credit": 1, "satisfied": true, "follow_up": false},
+      "four_stars": {"name": "四星", "credit": 0.8, "satisfied": true, "follow_up": false},
+      "three_stars": {"name": "三星", "credit": 0.6, "satisfied": false, "follow_up": false},
+      "two_stars": {"name": "二星", "credit": 0.3, "satisfied": false, "follow_up": true},
+      "one_star": {"name": "一星", "credit": 0, "satisfied": false, "follow_up": true}}}})");
+  const auto rated = [&](const char* level) {
+    TestCase c = routed_letter();
+    c.policy = &stars;
+    c.run("reply", {{"outcome", "supported"}, {"text", "已办"}}, handler_in("social_assistance"),
+          local("2025-03-20 10:00"));
+    c.run("rate", {{"level", level}}, petitioner(), local("2025-03-21 10:00"));
+    return c;
+  };
+  PeriodCounts counts;
+  for (const char* level : {"five_stars", "four_stars", "two_stars"}) {
+    const TestCase c = rated(level);
+    count_in_period(outcomes_at(c, local("2025-03-21 10:00")), stars, local("2025-03-01 00:00"),
+                    local("2025-04-01 00:00"), counts);
+    EXPECT_EQ(c.state().follow_up_pending, std::string(level) == "two_stars") << level;
+  }
+  // 满意率 (1 + 0.8 + 0.3) / 3 = 0.7.
+  EXPECT_NEAR(*counts.total[Indicator::satisfaction].value(), 0.7, 1e-12);
+  EXPECT_EQ(rated("one_star").attempt("rate", {{"level", "satisfied"}}, petitioner(), local("2025-03-22 10:00")),
+            ErrorCode::invalid_state);  // one rating per reply
+}
+
 TEST(MetricsOutcome, HolderAtTakesTheSpellBegunBeforeTheInstant) {
   const std::vector<HolderSpell> holders = {{local("2025-03-03 09:00"), "petition_office"},
                                             {local("2025-03-05 10:00"), "social_assistance"}};
