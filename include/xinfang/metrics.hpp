@@ -50,6 +50,9 @@ const char* indicator_id(Indicator indicator) noexcept;
 /** @param indicator An indicator. @return Its Chinese name, e.g. "及时受理率". */
 const char* indicator_label(Indicator indicator) noexcept;
 
+/** @return The indicators that count clock runs (Policy::indicator_clocks() names which). */
+const std::array<Indicator, 3>& clock_indicators() noexcept;
+
 /** @param id A stable id. @return The indicator, or nullopt for any other text. */
 std::optional<Indicator> parse_indicator(std::string_view id) noexcept;
 
@@ -188,6 +191,8 @@ struct ReportPeriod {
   Date last;          ///< Its last local day.
   Instant from;       ///< 00:00 local of the first day, in UTC.
   Instant to;         ///< 24:00 local of the last day, in UTC.
+  /** @return {"label", "first_day", "last_day", "from", "to"}. */
+  Json to_json() const;
 };
 
 /**

@@ -11,9 +11,6 @@ using engine_detail::to_micros;
 
 namespace {
 
-constexpr std::array<Indicator, 3> kClockIndicators = {Indicator::timely_acceptance, Indicator::on_time_completion,
-                                                       Indicator::response};
-
 struct Groups {
   IndicatorSet total;
   std::map<std::string, IndicatorSet> units, regions, organisations;
@@ -48,7 +45,7 @@ IndicatorReport Engine::indicators(const ReportPeriod& period) const {
       answers = txn.count_answers(to_micros(period.from), to_micros(report.counted_to));
     });
     for (const store::ClockOutcomeCount& c : clocks) {
-      for (Indicator indicator : kClockIndicators) {
+      for (Indicator indicator : clock_indicators()) {
         const std::vector<std::string>& counted = policy.indicator_clocks(indicator_id(indicator));
         if (std::find(counted.begin(), counted.end(), c.clock) == counted.end()) continue;
         groups.add(policy, c.unit, c.region, indicator, Ratio{static_cast<double>(c.on_time), c.settled});

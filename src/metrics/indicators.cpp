@@ -23,9 +23,6 @@ constexpr std::array<IndicatorNames, kIndicatorCount> kNames = {{
     {Indicator::resolution, "resolution", "解决率"},
 }};
 
-constexpr std::array<Indicator, 3> kClockIndicators = {Indicator::timely_acceptance, Indicator::on_time_completion,
-                                                       Indicator::response};
-
 bool in_period(Instant at, Instant from, Instant to) {
   return !at.is_special() && at >= from && at < to;
 }
@@ -45,6 +42,12 @@ const char* indicator_id(Indicator indicator) noexcept {
 
 const char* indicator_label(Indicator indicator) noexcept {
   return kNames[static_cast<std::size_t>(indicator)].label;
+}
+
+const std::array<Indicator, 3>& clock_indicators() noexcept {
+  static constexpr std::array<Indicator, 3> indicators = {Indicator::timely_acceptance, Indicator::on_time_completion,
+                                                          Indicator::response};
+  return indicators;
 }
 
 std::optional<Indicator> parse_indicator(std::string_view id) noexcept {
@@ -95,7 +98,7 @@ void count_in_period(const CaseOutcomes& outcomes, const Policy& policy, Instant
   };
   for (const ClockOutcome& clock : outcomes.clocks) {
     if (!in_period(clock.settled_at, from, to)) continue;
-    for (Indicator indicator : kClockIndicators) {
+    for (Indicator indicator : clock_indicators()) {
       const std::vector<std::string>& counted = policy.indicator_clocks(indicator_id(indicator));
       if (std::find(counted.begin(), counted.end(), clock.clock) == counted.end()) continue;
       add(clock.unit, indicator, clock.on_time ? 1 : 0);

@@ -13,14 +13,6 @@ Json score_json(const std::optional<double>& score) {
   return score ? Json(*score) : Json();
 }
 
-Json period_json(const ReportPeriod& period) {
-  return {{"label", period.label},
-          {"first_day", format_date(period.first)},
-          {"last_day", format_date(period.last)},
-          {"from", instant_or_null(period.from)},
-          {"to", instant_or_null(period.to)}};
-}
-
 Json ranked_json(const std::vector<RankedEntry>& entries, const std::function<std::string(const std::string&)>& name) {
   Json out = Json::array();
   for (const RankedEntry& entry : entries) {
@@ -34,6 +26,14 @@ Json ranked_json(const std::vector<RankedEntry>& entries, const std::function<st
 }
 
 }  // namespace
+
+Json ReportPeriod::to_json() const {
+  return {{"label", label},
+          {"first_day", format_date(first)},
+          {"last_day", format_date(last)},
+          {"from", instant_or_null(from)},
+          {"to", instant_or_null(to)}};
+}
 
 Json indicator_set_json(const IndicatorSet& set) {
   Json out = Json::object();
@@ -63,7 +63,7 @@ Json indicator_report_json(const IndicatorReport& report, const Policy& policy) 
   };
   Json weights = Json::object();
   for (const auto& [id, weight] : policy.indicator_weights()) weights[id] = weight;
-  return {{"period", period_json(report.period)},
+  return {{"period", report.period.to_json()},
           {"counted_to", instant_or_null(report.counted_to)},
           {"policy", {{"name", policy.name()}, {"version", policy.version()}, {"weights", std::move(weights)}}},
           {"total", {{"score", score_json(report.score)}, {"indicators", indicator_set_json(report.total)}}},

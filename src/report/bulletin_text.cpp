@@ -17,14 +17,6 @@ Json optional_number(const std::optional<double>& value) {
   return value ? Json(*value) : Json();
 }
 
-Json period_json(const ReportPeriod& period) {
-  return {{"label", period.label},
-          {"first_day", format_date(period.first)},
-          {"last_day", format_date(period.last)},
-          {"from", instant_or_null(period.from)},
-          {"to", instant_or_null(period.to)}};
-}
-
 Json lines_json(const std::vector<CountLine>& lines) {
   Json out = Json::array();
   for (const CountLine& line : lines) out.push_back({{"id", line.id}, {"name", line.name}, {"count", line.count}});
@@ -107,8 +99,8 @@ Json bulletin_json(const Bulletin& b, const Policy& policy) {
                        {"deadline", instant_or_null(o.deadline)},
                        {"days_overdue", o.days_overdue}});
   }
-  return {{"period", period_json(b.indicators.period)},
-          {"previous_period", period_json(b.previous.period)},
+  return {{"period", b.indicators.period.to_json()},
+          {"previous_period", b.previous.period.to_json()},
           {"counted_to", instant_or_null(b.indicators.counted_to)},
           {"policy", {{"name", b.policy_name}, {"version", b.policy_version}}},
           {"totals",
