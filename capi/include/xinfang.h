@@ -16,10 +16,14 @@
  * - Dates are ::xf_date values (proleptic Gregorian); instants are seconds since
  *   1970-01-01T00:00:00Z (UTC).
  *
+ * - A string argument longer than ::XF_MAX_INPUT_BYTES is refused with ::XF_ERR_INVALID_ARGUMENT
+ *   before it is read further.
+ *
  * Thread safety: the error functions are per thread. A calendar handle is immutable once made:
- * any number of threads may query one handle at once; freeing it must not race with its use.
- * An engine handle is used by one thread at a time (open one per thread, or serialise calls);
- * any number of engines, in any number of processes, may open one database.
+ * any number of threads may query one handle at once. An engine handle is internally
+ * synchronised: any number of threads may call it at once, and the calls run one after another
+ * (for parallel work, open one handle per thread: any number of engines, in any number of
+ * processes, may open one database). Freeing or closing a handle must not race with its use.
  */
 #ifndef XINFANG_H
 #define XINFANG_H
@@ -64,6 +68,10 @@ typedef int xf_status;
 #define XF_ERR_BAD_HANDLE (-15)          /**< A handle that is NULL, freed or of the wrong kind. */
 #define XF_ERR_OUT_OF_MEMORY (-16)       /**< An allocation failed. */
 #define XF_ERR_INTERNAL (-17)            /**< A bug in xinfang. */
+#define XF_ERR_CALLBACK (-18)            /**< A host callback returned non-zero (its value in the message). */
+
+/** The longest string argument any function reads, in bytes (64 MiB). Later versions may raise it, never lower it. */
+#define XF_MAX_INPUT_BYTES (64 * 1024 * 1024)
 
 /**
  * The message of the last failed call on this thread: one line, UTF-8, never NULL ("" if no
@@ -324,7 +332,8 @@ XF_API xf_status xf_calendar_year_json(const xf_calendar* calendar, int year, ch
 
 /**
  * An opaque engine: a database of cases opened under a policy (docs/c-api.md). Open with
- * xf_engine_open(), close with xf_engine_close(). One thread at a time may use a handle.
+ * xf_engine_open(), close with xf_engine_close(). Calls on one handle from several threads run
+ * one after another; closing must not race with another call on the same handle.
  *
  * Every engine function below follows these rules besides the file's own:
  * - Each command is one transaction: when a function fails, nothing in the database has changed.
@@ -348,6 +357,17 @@ typedef struct xf_engine xf_engine;
 /** Hash of the audit chain, for ::xf_engine_options::hash (values fixed forever). */
 #define XF_HASH_SHA256 0 /**< SHA-256 (the default). */
 #define XF_HASH_SM3 1    /**< SM3 (GB/T 32905-2016). */
+
+/**
+ * A clock the host provides (::xf_engine_options::clock_callback): the engine calls it whenever it
+ * needs the time — at least once per command, possibly from a thread of its own during
+ * xf_engine_intake_batch(), never from two threads at once for one engine.
+ * @param payload ::xf_engine_options::clock_payload, untouched.
+ * @param[out] out_unix_seconds Receives the time, seconds since the epoch (UTC).
+ * @return 0 on success; any other value makes the call that asked fail with ::XF_ERR_CALLBACK
+ *         (the value in the message), changing nothing.
+ */
+typedef int (*xf_clock_callback)(void* payload, int64_t* out_unix_seconds);
 
 /**
  * How to open an engine. Fill it with xf_engine_options_init() first, then set what differs:
@@ -374,6 +394,14 @@ typedef struct xf_engine_options {
    *  calling thread reads and writes the file; 0: on the calling thread alone. The results and
    *  the stored rows are the same either way. Added after the first version of the structure. */
   int32_t parallel_batches;
+  /** The calendar to count on, or NULL for the national calendar. Borrowed for the open call
+   *  (the engine keeps its own copy). Added in the second version of the structure. */
+  const xf_calendar* calendar;
+  /** The engine's clock, or NULL for the system clock (or the manual one); not together with
+   *  manual_clock = 1. Added in the second version of the structure. */
+  xf_clock_callback clock_callback;
+  /** Passed to clock_callback untouched; the host keeps it alive until xf_engine_close(). */
+  void* clock_payload;
 } xf_engine_options;
 
 /**
@@ -602,6 +630,169 @@ XF_API xf_status xf_engine_outbox_poll(xf_engine* engine, int64_t limit, int64_t
  * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_NOT_FOUND.
  */
 XF_API xf_status xf_engine_outbox_ack(xf_engine* engine, int64_t notification_id);
+
+/**
+ * The engine's time: its clock read now.
+ * @param engine The engine.
+ * @param[out] out_unix_seconds Receives seconds since the epoch (UTC), rounded down.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_CALLBACK.
+ */
+XF_API xf_status xf_engine_now(xf_engine* engine, int64_t* out_unix_seconds);
+
+/**
+ * The policy in force.
+ * @param engine The engine.
+ * @param[out] out_json Receives {"name", "version", "title", "calendar", "document": {the policy
+ *             as canonical JSON, "extends" resolved}}.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT.
+ */
+XF_API xf_status xf_engine_policy(xf_engine* engine, char** out_json);
+
+/**
+ * The calendar the engine counts on.
+ * @param engine The engine.
+ * @param[out] out Receives a new calendar handle, owned by the caller (free with
+ *             xf_calendar_free()); it stays valid after the engine is closed. NULL on failure.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT.
+ */
+XF_API xf_status xf_engine_calendar(xf_engine* engine, xf_calendar** out);
+
+/**
+ * Counts the cases a filter matches (xf_engine_list()'s filter; limit and offset are ignored).
+ * @param engine The engine.
+ * @param filter_json A filter as a JSON object, or NULL for every case.
+ * @param[out] out_count Receives the count.
+ * @return As xf_engine_list().
+ */
+XF_API xf_status xf_engine_count(xf_engine* engine, const char* filter_json, int64_t* out_count);
+
+/**
+ * Every notification of a case, acknowledged or not, oldest first.
+ * @param engine The engine.
+ * @param number The case number.
+ * @param[out] out_json Receives {"notifications": [...]}, each as xf_engine_outbox_poll() gives it.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_NOT_FOUND (no such case); ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_notifications(xf_engine* engine, const char* number, char** out_json);
+
+/**
+ * Why each clock of a case stands where it does, as text: for each clock, a line with its name
+ * and status, then the explanation (in Chinese, as an office writes it), then a blank line.
+ * xf_engine_clocks() gives the same as data.
+ * @param engine The engine.
+ * @param number The case number.
+ * @param[out] out_text Receives the text (UTF-8), owned by the caller (free with xf_string_free()).
+ * @return As xf_engine_clocks().
+ */
+XF_API xf_status xf_engine_explain(xf_engine* engine, const char* number, char** out_text);
+
+/**
+ * The indicators of a period (docs/indicators.md): counts, the six ratios and the composite
+ * score, for the whole body and per unit and region, with rankings.
+ * @param engine The engine.
+ * @param period "2025-W10" (ISO week), "2025-03", "2025-Q1", "2025", or "2025-03-01..2025-03-31"
+ *        (first and last day, inclusive); local days of the policy's calendar.
+ * @param[out] out_json Receives the report.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (also a period it cannot read,
+ *         or one that ends before it starts); ::XF_ERR_INVALID_UTF8; ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_indicators(xf_engine* engine, const char* period, char** out_json);
+
+/**
+ * What one case counts for: each clock run and answer, and its own ratios.
+ * @param engine The engine.
+ * @param number The case number.
+ * @param[out] out_json Receives the score.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_NOT_FOUND; ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_case_score(xf_engine* engine, const char* number, char** out_json);
+
+/**
+ * The bulletin (通报) of a period (docs/reports.md).
+ * @param engine The engine.
+ * @param period As for xf_engine_indicators().
+ * @param format "json", "markdown", "html" (a self-contained page) or "csv" (then a JSON object
+ *        mapping each file name, e.g. "summary.csv", to its CSV text).
+ * @param options_json NULL for the defaults, or {"overdue_limit": 0..100000, "flagged_limit":
+ *        0..100000} (default 100 each).
+ * @param[out] out Receives the bulletin (UTF-8), owned by the caller (free with xf_string_free()).
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (a period it cannot read, an
+ *         unknown format); ::XF_ERR_INVALID_UTF8; ::XF_ERR_PARSE; ::XF_ERR_INVALID_DATA (options of
+ *         the wrong shape or out of range); ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_bulletin(xf_engine* engine, const char* period, const char* format, const char* options_json,
+                                    char** out);
+
+/**
+ * Deactivates a person of the staff directory (they keep their history; they can no longer act).
+ * @param engine The engine.
+ * @param actor Who makes the change (recorded).
+ * @param staff_id The person.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_NOT_FOUND; ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_deactivate_staff(xf_engine* engine, const char* actor, const char* staff_id);
+
+/**
+ * One person of the staff directory.
+ * @param engine The engine.
+ * @param staff_id The person.
+ * @param[out] out_json Receives {"id", "name", "organisation", "unit", "roles", "active"}.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8;
+ *         ::XF_ERR_NOT_FOUND (no such person).
+ */
+XF_API xf_status xf_engine_staff(xf_engine* engine, const char* staff_id, char** out_json);
+
+/**
+ * The people of a unit, or everyone.
+ * @param engine The engine.
+ * @param unit A unit id, or NULL (or "") for everyone.
+ * @param[out] out_json Receives {"staff": [...]}, by id, each as xf_engine_staff() gives it.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8.
+ */
+XF_API xf_status xf_engine_list_staff(xf_engine* engine, const char* unit, char** out_json);
+
+/**
+ * Who is on duty in a unit on a day (xf_engine_set_roster()).
+ * @param engine The engine.
+ * @param day The (local) day.
+ * @param unit The unit id.
+ * @param[out] out_json Receives {"day": "YYYY-MM-DD", "unit", "staff": [ids]}.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (also an impossible date);
+ *         ::XF_ERR_INVALID_UTF8.
+ */
+XF_API xf_status xf_engine_roster(xf_engine* engine, xf_date day, const char* unit, char** out_json);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Policies */
+
+/**
+ * The names of the compiled-in policy presets.
+ * @param[out] out_json Receives a JSON array of names, e.g. ["cn-national-2022", ...].
+ * @return ::XF_OK; ::XF_ERR_INVALID_ARGUMENT for a NULL @p out_json.
+ */
+XF_API xf_status xf_policy_presets(char** out_json);
+
+/**
+ * A preset's JSON source, as compiled in: a starting point for a local policy ("extends").
+ * @param name A preset name.
+ * @param[out] out_json Receives the source text.
+ * @return ::XF_OK; ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8; ::XF_ERR_NOT_FOUND.
+ */
+XF_API xf_status xf_policy_preset_source(const char* name, char** out_json);
+
+/**
+ * Validates a policy and reports every error found, not only the first. A policy that breaks
+ * the rules is a finding, not a failure: the call returns ::XF_OK and the report says so.
+ * @param policy A preset name or policy JSON text (docs/policy.md).
+ * @param[out] out_json Receives {"ok": true, "name", "version", "title", "calendar", "clocks":
+ *             [ids], "roles": [ids], "units": [ids]} or {"ok": false, "errors": [{"code", "path",
+ *             "message"}...]} (code as xf_status_name() spells it, path a JSON pointer).
+ * @return ::XF_OK (whatever the report says); ::XF_ERR_INVALID_ARGUMENT; ::XF_ERR_INVALID_UTF8.
+ */
+XF_API xf_status xf_policy_check(const char* policy, char** out_json);
 
 #ifdef __cplusplus
 } /* extern "C" */

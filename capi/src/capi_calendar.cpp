@@ -6,71 +6,26 @@
 #include "xinfang.h"
 #include "xinfang/calendar.hpp"
 
-struct xf_calendar {
-  xinfang::capi::HandleTag tag = xinfang::capi::HandleTag::calendar;
-  xinfang::Calendar calendar;
-  explicit xf_calendar(xinfang::Calendar c) : calendar(std::move(c)) {}
-};
-
 namespace xinfang::capi {
+
+xf_calendar* new_calendar_handle(Calendar calendar) {
+  auto handle = std::make_shared<xf_calendar>(std::move(calendar));
+  LiveHandles<xf_calendar>::instance().add(handle);
+  return handle.get();
+}
+
 namespace {
 
-namespace bg = boost::gregorian;
 namespace bpt = boost::posix_time;
-
-const Calendar& calendar_of(const xf_calendar* handle) {
-  return checked(handle, HandleTag::calendar, "calendar").calendar;
-}
-
-Date to_date(xf_date day) {
-  try {
-    return Date(static_cast<unsigned short>(day.year), static_cast<unsigned short>(day.month),
-                static_cast<unsigned short>(day.day));
-  } catch (const std::out_of_range&) {
-  }
-  throw Error(ErrorCode::invalid_argument, "date " + std::to_string(day.year) + "-" + std::to_string(day.month) + "-" +
-                                               std::to_string(day.day) + " is not a real date");
-}
-
-Date checked_date(xf_date day) {
-  // Boost accepts years 1400..9999; narrower checks first so that casts cannot wrap.
-  if (day.year < 1400 || day.year > 9999 || day.month < 1 || day.month > 12 || day.day < 1 || day.day > 31) {
-    throw Error(ErrorCode::invalid_argument, "date " + std::to_string(day.year) + "-" + std::to_string(day.month) +
-                                                 "-" + std::to_string(day.day) + " is not a real date");
-  }
-  return to_date(day);
-}
-
-xf_date from_date(Date day) {
-  return xf_date{static_cast<int32_t>(day.year()), static_cast<int32_t>(day.month()), static_cast<int32_t>(day.day())};
-}
-
-const Instant kEpoch(bg::date(1970, 1, 1));
-
-Instant from_unix(int64_t seconds) {
-  // Boost's date range is 1400..9999; stay well inside it.
-  constexpr int64_t kLimit = 250000000000LL;
-  if (seconds < -kLimit || seconds > kLimit) throw Error(ErrorCode::invalid_argument, "instant out of range");
-  return kEpoch + bpt::seconds(seconds);
-}
-
-int64_t to_unix(Instant instant) {
-  return (instant - kEpoch).total_seconds();
-}
 
 // The shape of every calendar query: check the handle and the output, compute, store.
 template <typename Result, typename Query>
 xf_status query(const xf_calendar* calendar, Result* out, Query&& compute) {
   return guard([&] {
-    const Calendar& c = calendar_of(calendar);
+    const std::shared_ptr<xf_calendar> handle = live_handle(calendar, "calendar");
     require_pointer(out, "out");
-    *out = compute(c);
+    *out = compute(handle->calendar);
   });
-}
-
-xf_status new_calendar(Calendar calendar, xf_calendar** out) {
-  *out = new xf_calendar(std::move(calendar));
-  return XF_OK;
 }
 
 }  // namespace
@@ -84,32 +39,37 @@ extern "C" {
 xf_status xf_calendar_national(xf_calendar** out) {
   return guard([&] {
     require_pointer(out, "out");
-    new_calendar(Calendar::national(), out);
+    *out = new_calendar_handle(Calendar::national());
   });
 }
 
 xf_status xf_calendar_load_json(const char* json, const xf_calendar* base, xf_calendar** out) {
   return guard([&] {
-    require_pointer(json, "json");
+    const std::string text = required_text(json, "json");
+    std::shared_ptr<xf_calendar> base_handle;
+    if (base != nullptr) base_handle = live_handle(base, "base");
     require_pointer(out, "out");
-    Calendar loaded = base == nullptr ? Calendar::from_json(json) : Calendar::from_json(json, calendar_of(base));
-    new_calendar(std::move(loaded), out);
+    Calendar loaded =
+        base_handle == nullptr ? Calendar::from_json(text) : Calendar::from_json(text, base_handle->calendar);
+    *out = new_calendar_handle(std::move(loaded));
   });
 }
 
 xf_status xf_calendar_with_estimated_years(const xf_calendar* calendar, int first_year, int last_year,
                                            xf_calendar** out) {
   return guard([&] {
-    const Calendar& c = calendar_of(calendar);
+    const std::shared_ptr<xf_calendar> handle = live_handle(calendar, "calendar");
     require_pointer(out, "out");
-    new_calendar(c.with_estimated_years(first_year, last_year), out);
+    *out = new_calendar_handle(handle->calendar.with_estimated_years(first_year, last_year));
   });
 }
 
 void xf_calendar_free(xf_calendar* calendar) {
-  if (calendar == nullptr || calendar->tag != HandleTag::calendar) return;
-  calendar->tag = HandleTag::dead;
-  delete calendar;
+  if (calendar == nullptr) return;
+  // Not a live calendar (freed already, or another kind of handle): nothing to free, and the
+  // pointer is not read.
+  const std::shared_ptr<xf_calendar> handle = LiveHandles<xf_calendar>::instance().take(calendar);
+  if (handle != nullptr) handle->tag = HandleTag::dead;
 }
 
 xf_status xf_calendar_name(const xf_calendar* calendar, const char** out) {
@@ -122,7 +82,8 @@ xf_status xf_calendar_year_status(const xf_calendar* calendar, int year, int* ou
 
 xf_status xf_calendar_day(const xf_calendar* calendar, xf_date day, int* working, int* kind, const char** name) {
   return guard([&] {
-    const Calendar& c = calendar_of(calendar);
+    const std::shared_ptr<xf_calendar> handle = live_handle(calendar, "calendar");
+    const Calendar& c = handle->calendar;
     const Date d = checked_date(day);
     const DayInfo info = c.day_info(d);
     if (working != nullptr) *working = info.working ? 1 : 0;
@@ -169,18 +130,20 @@ xf_status xf_calendar_end_of_day(const xf_calendar* calendar, xf_date day, int64
 
 xf_status xf_calendar_add_business_seconds(const xf_calendar* calendar, int64_t start, int64_t seconds, int64_t* out) {
   return guard([&] {
-    const Calendar& c = calendar_of(calendar);
+    const std::shared_ptr<xf_calendar> handle = live_handle(calendar, "calendar");
+    const Calendar& c = handle->calendar;
     require_pointer(out, "out");
     if (seconds < 0) throw Error(ErrorCode::invalid_argument, "business time to add must be zero or positive");
     if (seconds > 100LL * 366 * 24 * 3600)
       throw Error(ErrorCode::invalid_argument, "business time to add is too large");
-    *out = to_unix(c.add_business_time(from_unix(start), bpt::seconds(seconds)));
+    *out = to_unix(c.add_business_time(from_unix(start, "start"), bpt::seconds(seconds)));
   });
 }
 
 xf_status xf_calendar_year_json(const xf_calendar* calendar, int year, char** out) {
   return guard([&] {
-    const Calendar& c = calendar_of(calendar);
+    const std::shared_ptr<xf_calendar> handle = live_handle(calendar, "calendar");
+    const Calendar& c = handle->calendar;
     require_pointer(out, "out");
     static const char* const kStatus[] = {"unknown", "published", "estimated"};
     nlohmann::json doc{{"calendar", c.name()},

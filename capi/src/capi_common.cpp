@@ -71,7 +71,7 @@ void xf_clear_error(void) {
 }
 
 const char* xf_status_name(xf_status status) {
-  if (status > 0 || status < XF_ERR_INTERNAL) return "unknown";
+  if (status > 0 || status < XF_ERR_CALLBACK) return "unknown";
   return xinfang::error_code_name(static_cast<xinfang::ErrorCode>(status));
 }
 

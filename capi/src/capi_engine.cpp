@@ -6,109 +6,40 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "capi_engine.hpp"
 #include "capi_internal.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 #include "xinfang.h"
 #include "xinfang/engine.hpp"
 
-struct xf_engine {
-  xinfang::capi::HandleTag tag = xinfang::capi::HandleTag::engine;
-  xinfang::Engine engine;
-  // Kept so that xf_engine_set_time() can move the clock the engine reads; null on the system clock.
-  std::shared_ptr<xinfang::ManualClock> manual_clock;
-  xf_engine(xinfang::Engine e, std::shared_ptr<xinfang::ManualClock> clock)
-      : engine(std::move(e)), manual_clock(std::move(clock)) {}
-};
-
 namespace xinfang::capi {
 namespace {
 
-namespace bg = boost::gregorian;
-namespace bpt = boost::posix_time;
+using Json = nlohmann::json;
 
-// The handles that are open. A closed engine's memory is freed, so its tag cannot be read
-// safely (AddressSanitizer rightly calls that a use after free): membership here is checked
-// first, and a pointer that is not a member is never dereferenced. Never destroyed, so that a
-// host closing engines from an atexit handler does not meet a destroyed set.
-struct LiveEngines {
-  std::mutex mutex;
-  std::unordered_set<const xf_engine*> handles;
+// The host's clock callback as the engine's Clock.
+class CallbackClock final : public Clock {
+ public:
+  CallbackClock(xf_clock_callback callback, void* payload) : callback_(callback), payload_(payload) {}
+  Instant now() override {
+    int64_t seconds = 0;
+    const int result = callback_(payload_, &seconds);
+    if (result != 0) {
+      throw Error(ErrorCode::callback, "the clock callback returned " + std::to_string(result) + " (not 0)");
+    }
+    return from_unix(seconds, "the clock callback's time");
+  }
+
+ private:
+  xf_clock_callback callback_;
+  void* payload_;
 };
-
-LiveEngines& live_engines() {
-  static LiveEngines* live = new LiveEngines();
-  return *live;
-}
-
-bool is_live(const xf_engine* handle) {
-  LiveEngines& live = live_engines();
-  std::lock_guard<std::mutex> lock(live.mutex);
-  return live.handles.count(handle) != 0;
-}
-
-xf_engine& engine_handle(xf_engine* handle) {
-  if (handle == nullptr) throw Error(ErrorCode::bad_handle, "engine is NULL");
-  if (!is_live(handle)) {
-    throw Error(ErrorCode::bad_handle,
-                "engine is not an open engine handle (closed already, or another kind of handle)");
-  }
-  checked(handle, HandleTag::engine, "engine");
-  return *handle;
-}
-
-Engine& engine_of(xf_engine* handle) {
-  return engine_handle(handle).engine;
-}
-
-std::string required_text(const char* text, const char* name) {
-  require_pointer(text, name);
-  const std::string value(text);
-  util::require_utf8(value, name);
-  return value;
-}
-
-// NULL means "" for the optional strings of the ABI.
-std::string optional_text(const char* text, const char* name) {
-  return text == nullptr ? std::string() : required_text(text, name);
-}
-
-Json parse_json(const char* text, const char* name) {
-  const std::string value = required_text(text, name);
-  try {
-    return Json::parse(value);
-  } catch (const Json::parse_error& e) {
-    std::string message = e.what();
-    // nlohmann's messages begin with "[json.exception.parse_error.101] "; keep the rest.
-    if (auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);
-    throw Error(ErrorCode::parse_error, std::string(name) + ": " + message);
-  }
-}
-
-// NULL stands for @p absent (an empty object, or null where the engine reads null as {}).
-Json optional_json(const char* text, const char* name, Json absent) {
-  return text == nullptr ? absent : parse_json(text, name);
-}
-
-// A key quoted in a message: cut after 100 bytes (at a character boundary, so that the message
-// stays UTF-8), so that a huge key still gives a one-line error.
-std::string shortened(const std::string& key) {
-  constexpr std::size_t kLimit = 100;
-  if (key.size() <= kLimit) return key;
-  std::size_t cut = kLimit;
-  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0u) == 0x80u) --cut;
-  return key.substr(0, cut) + "...";
-}
-
-[[noreturn]] void fail_at(const char* name, const std::string& path, const std::string& rule) {
-  throw Error(ErrorCode::invalid_data, std::string(name) + " " + path + ": " + rule);
-}
 
 std::vector<IntakeRequest> read_batch(const Json& doc, const char* name) {
   if (!doc.is_array()) {
@@ -158,31 +89,6 @@ Json results_json(const std::vector<CommandResult>& results) {
   Json array = Json::array();
   for (const CommandResult& result : results) array.push_back(result.to_json());
   return array;
-}
-
-Date checked_date(xf_date day) {
-  // Boost accepts years 1400..9999; narrower checks first so that casts cannot wrap.
-  const std::string text =
-      "date " + std::to_string(day.year) + "-" + std::to_string(day.month) + "-" + std::to_string(day.day);
-  if (day.year < 1400 || day.year > 9999 || day.month < 1 || day.month > 12 || day.day < 1 || day.day > 31) {
-    throw Error(ErrorCode::invalid_argument, text + " is not a real date");
-  }
-  try {
-    return Date(static_cast<unsigned short>(day.year), static_cast<unsigned short>(day.month),
-                static_cast<unsigned short>(day.day));
-  } catch (const std::out_of_range&) {
-  }
-  throw Error(ErrorCode::invalid_argument, text + " is not a real date");
-}
-
-Instant from_unix(int64_t seconds, const char* name) {
-  // Boost's date range is 1400..9999; stay well inside it.
-  constexpr int64_t kLimit = 250000000000LL;
-  if (seconds < -kLimit || seconds > kLimit) {
-    throw Error(ErrorCode::invalid_argument, std::string(name) + " " + std::to_string(seconds) +
-                                                 " is out of range (seconds since 1970-01-01T00:00:00Z)");
-  }
-  return Instant(bg::date(1970, 1, 1)) + bpt::seconds(seconds);
 }
 
 // The fields of the first xf_engine_options: a caller built against it passes at least this much.
@@ -246,18 +152,15 @@ OpenRequest read_options(const xf_engine_options* given) {
   }
   if (read_flag(o.seeded_random, "seeded_random")) options.random = std::make_shared<SeededRandom>(o.random_seed);
   options.parallel_batches = read_flag(o.parallel_batches, "parallel_batches");
+  if (o.calendar != nullptr) options.calendar = live_handle(o.calendar, "options->calendar")->calendar;
+  if (o.clock_callback != nullptr) {
+    if (request.manual_clock != nullptr) {
+      throw Error(ErrorCode::invalid_argument,
+                  "options->clock_callback and options->manual_clock = 1 are both set; choose one clock");
+    }
+    options.clock = std::make_shared<CallbackClock>(o.clock_callback, o.clock_payload);
+  }
   return request;
-}
-
-// The shape of every engine call that hands out JSON: the output is NULL unless the call
-// succeeds. @p body checks its arguments (the output among them) before it changes anything.
-template <typename Body>
-xf_status json_out(char** out, Body&& body) noexcept {
-  if (out != nullptr) *out = nullptr;
-  return guard([&] {
-    std::string text = body();
-    *out = copy_out(text);
-  });
 }
 
 }  // namespace
@@ -284,45 +187,43 @@ xf_status xf_engine_open(const xf_engine_options* options, xf_engine** out_engin
   return guard([&] {
     OpenRequest request = read_options(options);
     require_pointer(out_engine, "out_engine");
-    auto handle = std::make_unique<xf_engine>(Engine::open(request.options), std::move(request.manual_clock));
-    LiveEngines& live = live_engines();
-    {
-      std::lock_guard<std::mutex> lock(live.mutex);
-      live.handles.insert(handle.get());
-    }
-    *out_engine = handle.release();
+    auto handle = std::make_shared<xf_engine>(Engine::open(request.options), std::move(request.manual_clock));
+    LiveHandles<xf_engine>::instance().add(handle);
+    *out_engine = handle.get();
   });
 }
 
 xf_status xf_engine_close(xf_engine* engine) {
   if (engine == nullptr) return XF_OK;
   return guard([&] {
-    xf_engine& handle = engine_handle(engine);
-    LiveEngines& live = live_engines();
-    {
-      std::lock_guard<std::mutex> lock(live.mutex);
-      live.handles.erase(&handle);
+    std::shared_ptr<xf_engine> handle = LiveHandles<xf_engine>::instance().take(engine);
+    if (handle == nullptr) {
+      throw Error(ErrorCode::bad_handle,
+                  "engine is not an open engine handle (closed already, or another kind of handle)");
     }
-    handle.tag = HandleTag::dead;
-    delete &handle;
+    // Waits for a call in progress on another thread; the engine closes when the last holder lets go.
+    std::lock_guard<std::mutex> lock(handle->mutex);
+    handle->tag = HandleTag::dead;
   });
 }
 
 xf_status xf_engine_set_time(xf_engine* engine, int64_t unix_seconds) {
   return guard([&] {
-    xf_engine& handle = engine_handle(engine);
-    if (handle.manual_clock == nullptr) {
+    EngineCall call(engine);
+    if (call.handle().manual_clock == nullptr) {
       throw Error(ErrorCode::invalid_state,
-                  "the engine runs on the system clock; open it with options.manual_clock = 1 to set its time");
+                  "the engine has no manual clock (it runs on the system clock or the host's clock callback); open it "
+                  "with options.manual_clock = 1 to set its time");
     }
-    handle.manual_clock->set(from_unix(unix_seconds, "unix_seconds"));
+    call.handle().manual_clock->set(from_unix(unix_seconds, "unix_seconds"));
   });
 }
 
 xf_status xf_engine_intake(xf_engine* engine, const char* actor, const char* petition_json, const char* idempotency_key,
                            char** out_result_json) {
-  return json_out(out_result_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_result_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const std::string who = required_text(actor, "actor");
     const Json petition = parse_json(petition_json, "petition_json");
     const std::string key = optional_text(idempotency_key, "idempotency_key");
@@ -333,8 +234,9 @@ xf_status xf_engine_intake(xf_engine* engine, const char* actor, const char* pet
 
 xf_status xf_engine_intake_batch(xf_engine* engine, const char* actor, const char* petitions_json,
                                  char** out_results_json) {
-  return json_out(out_results_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_results_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const std::string who = required_text(actor, "actor");
     const std::vector<IntakeRequest> requests =
         read_batch(parse_json(petitions_json, "petitions_json"), "petitions_json");
@@ -345,8 +247,9 @@ xf_status xf_engine_intake_batch(xf_engine* engine, const char* actor, const cha
 
 xf_status xf_engine_run(xf_engine* engine, const char* number, const char* actor, const char* command_name,
                         const char* args_json, int64_t expected_version, char** out_result_json) {
-  return json_out(out_result_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_result_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const std::string case_number = required_text(number, "number");
     const std::string who = required_text(actor, "actor");
     Command command;
@@ -364,8 +267,9 @@ xf_status xf_engine_run(xf_engine* engine, const char* number, const char* actor
 }
 
 xf_status xf_engine_get(xf_engine* engine, const char* number, const char* reader, char** out_case_json) {
-  return json_out(out_case_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_case_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const std::string case_number = required_text(number, "number");
     const std::string who = optional_text(reader, "reader");
     require_pointer(out_case_json, "out_case_json");
@@ -374,8 +278,9 @@ xf_status xf_engine_get(xf_engine* engine, const char* number, const char* reade
 }
 
 xf_status xf_engine_lookup(xf_engine* engine, const char* number, const char* query_code, char** out_json) {
-  return json_out(out_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const std::string case_number = required_text(number, "number");
     const std::string code = required_text(query_code, "query_code");
     require_pointer(out_json, "out_json");
@@ -384,8 +289,9 @@ xf_status xf_engine_lookup(xf_engine* engine, const char* number, const char* qu
 }
 
 xf_status xf_engine_list(xf_engine* engine, const char* filter_json, char** out_json) {
-  return json_out(out_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const CaseFilter filter = CaseFilter::from_json(optional_json(filter_json, "filter_json", Json::object()));
     require_pointer(out_json, "out_json");
     Json cases = Json::array();
@@ -396,7 +302,8 @@ xf_status xf_engine_list(xf_engine* engine, const char* filter_json, char** out_
 
 xf_status xf_engine_put_staff(xf_engine* engine, const char* actor, const char* staff_json) {
   return guard([&] {
-    Engine& e = engine_of(engine);
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const std::string who = required_text(actor, "actor");
     const StaffMember member = StaffMember::from_json(parse_json(staff_json, "staff_json"));
     e.put_staff(who, member);
@@ -406,7 +313,8 @@ xf_status xf_engine_put_staff(xf_engine* engine, const char* actor, const char* 
 xf_status xf_engine_set_roster(xf_engine* engine, const char* actor, xf_date day, const char* unit,
                                const char* staff_ids_json) {
   return guard([&] {
-    Engine& e = engine_of(engine);
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const std::string who = required_text(actor, "actor");
     const Date date = checked_date(day);
     const std::string unit_id = required_text(unit, "unit");
@@ -416,16 +324,18 @@ xf_status xf_engine_set_roster(xf_engine* engine, const char* actor, xf_date day
 }
 
 xf_status xf_engine_verify(xf_engine* engine, char** out_report_json) {
-  return json_out(out_report_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_report_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     require_pointer(out_report_json, "out_report_json");
     return e.verify().to_json().dump();
   });
 }
 
 xf_status xf_engine_clocks(xf_engine* engine, const char* number, char** out_json) {
-  return json_out(out_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     const std::string case_number = required_text(number, "number");
     require_pointer(out_json, "out_json");
     Json clocks = Json::array();
@@ -435,8 +345,9 @@ xf_status xf_engine_clocks(xf_engine* engine, const char* number, char** out_jso
 }
 
 xf_status xf_engine_sweep(xf_engine* engine, int64_t cases_per_transaction, int64_t max_cases, char** out_json) {
-  return json_out(out_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     require_pointer(out_json, "out_json");
     SweepOptions options;
     options.cases_per_transaction = cases_per_transaction;
@@ -446,8 +357,9 @@ xf_status xf_engine_sweep(xf_engine* engine, int64_t cases_per_transaction, int6
 }
 
 xf_status xf_engine_outbox_poll(xf_engine* engine, int64_t limit, int64_t lease_seconds, char** out_json) {
-  return json_out(out_json, [&] {
-    Engine& e = engine_of(engine);
+  return text_out(out_json, [&] {
+    EngineCall call(engine);
+    Engine& e = call.engine();
     require_pointer(out_json, "out_json");
     Json list = Json::array();
     for (const Notification& n : e.poll_outbox(limit, lease_seconds)) list.push_back(n.to_json());
@@ -456,7 +368,7 @@ xf_status xf_engine_outbox_poll(xf_engine* engine, int64_t limit, int64_t lease_
 }
 
 xf_status xf_engine_outbox_ack(xf_engine* engine, int64_t notification_id) {
-  return guard([&] { engine_of(engine).acknowledge(notification_id); });
+  return guard([&] { EngineCall(engine).engine().acknowledge(notification_id); });
 }
 
 }  // extern "C"

@@ -35,6 +35,7 @@ enum class ErrorCode : int {
   bad_handle = -15,           ///< A C handle that is NULL, closed or of the wrong kind.
   out_of_memory = -16,        ///< An allocation failed.
   internal = -17,             ///< A bug in xinfang: please report it with the message.
+  callback = -18,             ///< A host's callback (the C ABI's clock callback) reported a failure.
 };
 
 /**

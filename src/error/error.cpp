@@ -22,6 +22,7 @@ const char* error_code_name(ErrorCode code) noexcept {
     case ErrorCode::bad_handle: return "bad_handle";
     case ErrorCode::out_of_memory: return "out_of_memory";
     case ErrorCode::internal: return "internal";
+    case ErrorCode::callback: return "callback";
   }
   return "unknown";
 }

@@ -309,8 +309,10 @@ int main(void) {
   }
   test_staff();
   test_lifecycle();
+  test_queries();
   test_batch();
   test_clocks_and_sweep();
+  test_hosts();
   test_bad_calls();
   test_second_handles();
   test_verify();
