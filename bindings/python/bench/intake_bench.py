@@ -1,16 +1,17 @@
 """Intake from Python: cases per second through the bindings, one intake per call and in batches.
 
-Each run opens a fresh database, registers --single petitions one call (one transaction) each,
+Each run opens a fresh database and registers --single petitions one call (one transaction)
+each through Engine.intake, and as many through the C function called directly, in turn;
 then, on another fresh database, --batch petitions in one intake_batch call. The petitions are
 generated from a seed: seven channels, three types, eight categories, one or two petitioners.
-It prints the median over --runs runs, with the lowest and highest, and how much of a single
-intake the Python side takes (turning the petition into JSON text and the result back into a
-CommandResult, measured alone on the same petitions).
+It prints the median over --runs runs, with the lowest and highest, what the bindings add to a
+single intake, and how much of that is their own Python work timed alone.
 
     PYTHONPATH=build/python python3 bindings/python/bench/intake_bench.py --runs 5
 """
 
 import argparse
+import ctypes
 import json
 import os
 import platform
@@ -21,7 +22,7 @@ import tempfile
 import time
 
 import xinfang
-from xinfang import _time
+from xinfang import _native, _time
 
 CHANNELS = ["visit", "letter", "phone", "hotline", "online", "email", "leader_reception"]
 TYPES = ["claim"] * 6 + ["suggestion"] * 3 + ["accusation"]
@@ -66,16 +67,57 @@ def open_engine(directory, name, durability):
     return engine
 
 
-def single_run(directory, count, seed, durability):
-    items = list(petitions(count, seed))
-    with open_engine(directory, "single-%d.db" % seed, durability) as engine:
+class TimedFunction:
+    """Stands in for a library function and adds up the time spent inside it."""
+
+    def __init__(self, function):
+        self.function, self.seconds = function, 0.0
+
+    def __call__(self, *arguments):
         start = time.perf_counter()
-        for petition in items:
-            engine.intake(STAFF["id"], petition)
-        elapsed = time.perf_counter() - start
-        if engine.count() != count:
-            raise SystemExit("single intake: %d cases registered, %d expected" % (engine.count(), count))
-    return count / elapsed
+        try:
+            return self.function(*arguments)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def single_run(directory, count, seed, durability):
+    """`count` intakes through Engine.intake and `count` through the C function xf_engine_intake
+    called directly (the JSON text made beforehand: what the library costs without the bindings'
+    JSON, lock and result objects), one of each in turn on one file, in a random order per pair:
+    the file's periodic costs (the WAL checkpoint every thousand or so commits) then fall on both
+    alike. Returns the rates of both, the seconds per call spent inside the C function during the
+    Engine.intake calls, and one result's text."""
+    bound = list(petitions(count, seed))
+    raw = [json.dumps(p, ensure_ascii=False).encode("utf-8") for p in petitions(count, seed + 500)]
+    actor = STAFF["id"].encode()
+    order = random.Random(seed)
+    elapsed_bound = elapsed_raw = 0.0
+    intake = _native.lib.xf_engine_intake
+    timed = TimedFunction(intake)
+    clock = time.perf_counter
+    with open_engine(directory, "single-%d.db" % seed, durability) as engine:
+        free, handle = _native.lib.xf_string_free, engine._live()
+        out = ctypes.c_void_p()
+        sample = engine._string("xf_engine_intake", actor, json.dumps(dict(bound[0], subject="样本")).encode(), None)
+        _native.lib.xf_engine_intake = timed  # Engine looks the function up at every call
+        try:
+            for petition, text in zip(bound, raw):
+                for through_engine in (True, False) if order.random() < 0.5 else (False, True):
+                    start = clock()
+                    if through_engine:
+                        engine.intake(STAFF["id"], petition)
+                        elapsed_bound += clock() - start
+                    else:
+                        if intake(handle, actor, text, None, ctypes.byref(out)) != 0:
+                            _native.raise_last(_native.lib.xf_last_error_code())
+                        free(out.value)
+                        elapsed_raw += clock() - start
+        finally:
+            _native.lib.xf_engine_intake = intake
+        if engine.count() != 2 * count + 1:
+            raise SystemExit("single intake: %d cases registered, %d expected" % (engine.count(), 2 * count + 1))
+    return count / elapsed_bound, count / elapsed_raw, timed.seconds / count, sample
 
 
 def batch_run(directory, count, seed, durability):
@@ -89,18 +131,14 @@ def batch_run(directory, count, seed, durability):
     return count / elapsed
 
 
-def python_side(count, seed):
-    """Seconds per petition of the bindings' own work in intake(): the petition to JSON text and
-    a result like the library's back to a CommandResult."""
+def python_work(count, seed, result_text):
+    """Seconds per intake of the bindings' own Python work, timed alone: the petition to JSON text
+    and a result (the library's text for one intake of this benchmark) back to a CommandResult."""
     items = list(petitions(count, seed))
-    result = json.dumps({"number": "MZJ-2025-0000014", "version": 1, "status": "registered", "query_code": "K6SVVPDF3H",
-                         "replayed": False, "events": [{"type": "registered", "at": "2025-03-03T01:30:00Z",
-                                                        "actor": STAFF, "payload": dict(items[0], number="x")}]},
-                        ensure_ascii=False)
     start = time.perf_counter()
     for petition in items:
-        json.dumps(_time.jsonable(petition), ensure_ascii=False).encode("utf-8")
-        xinfang.CommandResult.from_json(json.loads(result))
+        json.dumps(_time.jsonable(petition, "petition"), ensure_ascii=False).encode("utf-8")
+        xinfang.CommandResult.from_json(json.loads(result_text))
     return (time.perf_counter() - start) / count
 
 
@@ -121,11 +159,15 @@ def main():
 
     directory = tempfile.mkdtemp(prefix="xf-intake-bench-", dir=arguments.dir)
     try:
-        singles, batches, python_costs = [], [], []
+        singles, raws, inside, batches, python_costs = [], [], [], [], []
         for run in range(arguments.runs):
-            singles.append(single_run(directory, arguments.single, 1000 + run, arguments.durability))
+            bound, raw, seconds_inside, sample = single_run(directory, arguments.single, 1000 + run,
+                                                            arguments.durability)
+            singles.append(bound)
+            raws.append(raw)
+            inside.append(seconds_inside)
             batches.append(batch_run(directory, arguments.batch, 2000 + run, arguments.durability))
-            python_costs.append(python_side(min(arguments.single, 2000), 3000 + run))
+            python_costs.append(python_work(arguments.single, 3000 + run, sample))
             for name in os.listdir(directory):
                 os.remove(os.path.join(directory, name))
     finally:
@@ -134,11 +176,15 @@ def main():
     print("xinfang %s (library %s), Python %s, durability %s" % (
         xinfang.__version__, xinfang.library_version(), platform.python_version(), arguments.durability))
     print(summary("single intake (%d per run)" % arguments.single, singles))
+    print(summary("  the same, C function called raw", raws))
     print(summary("batch intake (%d in one call)" % arguments.batch, batches))
-    per_call = 1e6 / statistics.median(singles)
-    python_us = statistics.median(python_costs) * 1e6
-    print("of a single intake's %.0f us, the Python side (JSON both ways) takes %.0f us (%.0f%%)" % (
-        per_call, python_us, 100 * python_us / per_call))
+    per_call, raw_call = 1e6 / statistics.median(singles), 1e6 / statistics.median(raws)
+    print("single intake: %.0f us per call through Engine.intake, %.0f us raw: the bindings add %.0f us (%.0f%%)" % (
+        per_call, raw_call, per_call - raw_call, 100 * (per_call - raw_call) / per_call))
+    in_c = 1e6 * statistics.median(inside)
+    print("  inside Engine.intake: %.0f us in the C function, %.0f us around it" % (in_c, per_call - in_c))
+    print("  the bindings' Python work (JSON both ways, the result object) timed alone: %.0f us" % (
+        1e6 * statistics.median(python_costs)))
 
 
 if __name__ == "__main__":
