@@ -141,13 +141,13 @@ class PipInstall(unittest.TestCase):
         environment["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
 
         run([python, "-m", "pip", "install", "--no-index", source], env=environment, cwd=directory)
-        probe = ("import xinfang, os, tempfile\n"
+        probe = ("import xinfang, os, sys\n"
                  "print(xinfang.__file__)\n"
                  "print(xinfang.library_path)\n"
-                 "with xinfang.Engine(os.path.join(tempfile.mkdtemp(), 'c.db'), 'cn-national-2022') as e:\n"
+                 "with xinfang.Engine(sys.argv[1], 'cn-national-2022') as e:\n"
                  "    print(e.policy()['name'])\n")
         environment["XINFANG_LIBRARY"] = xinfang.library_path
-        lines = run([python, "-c", probe], env=environment, cwd=directory).split()
+        lines = run([python, "-c", probe, os.path.join(directory, "cases.db")], env=environment, cwd=directory).split()
         self.assertTrue(lines[0].startswith(venv), lines)  # the installed copy, not a source tree
         self.assertEqual(lines[1:], [xinfang.library_path, "cn-national-2022"])
 
