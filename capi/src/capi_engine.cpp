@@ -41,7 +41,8 @@ class CallbackClock final : public Clock {
   void* payload_;
 };
 
-std::vector<IntakeRequest> read_batch(const Json& doc, const char* name) {
+// Takes the petitions out of @p doc (moved, not copied: a batch can be large).
+std::vector<IntakeRequest> read_batch(Json&& doc, const char* name) {
   if (!doc.is_array()) {
     throw Error(ErrorCode::invalid_data,
                 std::string(name) + ": must be a JSON array of {\"petition\": {...}, \"idempotency_key\"?: \"...\"}");
@@ -49,16 +50,16 @@ std::vector<IntakeRequest> read_batch(const Json& doc, const char* name) {
   std::vector<IntakeRequest> requests;
   requests.reserve(doc.size());
   for (std::size_t i = 0; i < doc.size(); ++i) {
-    const Json& item = doc[i];
+    Json& item = doc[i];
     const std::string path = "/" + std::to_string(i);
     if (!item.is_object())
       fail_at(name, path, "must be an object {\"petition\": {...}, \"idempotency_key\"?: \"...\"}");
     IntakeRequest request;
     bool has_petition = false;
-    for (const auto& entry : item.items()) {
+    for (auto& entry : item.items()) {
       const std::string& key = entry.key();
       if (key == "petition") {
-        request.petition = entry.value();
+        request.petition = std::move(entry.value());
         has_petition = true;
       } else if (key == "idempotency_key") {
         if (!entry.value().is_string()) fail_at(name, path + "/idempotency_key", "must be a string");
@@ -85,9 +86,9 @@ std::vector<std::string> read_ids(const Json& doc, const char* name) {
   return ids;
 }
 
-Json results_json(const std::vector<CommandResult>& results) {
+Json results_json(std::vector<CommandResult>&& results) {
   Json array = Json::array();
-  for (const CommandResult& result : results) array.push_back(result.to_json());
+  for (CommandResult& result : results) array.push_back(std::move(result).to_json());
   return array;
 }
 

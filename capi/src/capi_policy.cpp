@@ -14,12 +14,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-// As the engine reads options->policy: JSON text if it starts with '{', else a preset name.
-bool is_json_text(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  return first != std::string::npos && text[first] == '{';
-}
-
 Json summary(const Policy& policy) {
   Json clocks = Json::array();
   for (const ClockRules& clock : policy.clocks()) clocks.push_back(clock.id);
@@ -46,7 +40,7 @@ Json refusal(const std::vector<policy_detail::Issue>& issues) {
 }
 
 Json check(const std::string& text) {
-  if (!is_json_text(text)) {
+  if (policy_detail::names_a_preset(text)) {
     try {
       return summary(Policy::preset(text));
     } catch (const Error& e) {

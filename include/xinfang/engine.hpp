@@ -210,7 +210,9 @@ struct CommandResult {
   /** Intake only: true when the idempotency key had been seen and the earlier case is returned. */
   bool replayed = false;
   /** @return {"number", "version", "status", "events", "query_code"?, "replayed"} (docs/engine.md). */
-  Json to_json() const;
+  Json to_json() const&;
+  /** @return The same as to_json() const&, the events' payloads moved rather than copied. */
+  Json to_json() &&;
 };
 
 /** An event as stored: the event and its place in the chain. */

@@ -5,6 +5,7 @@
 
 #include "engine/chain.hpp"
 #include "engine/engine_impl.hpp"
+#include "policy/policy_impl.hpp"
 #include "util/digest.hpp"
 #include "xinfang/routing.hpp"
 
@@ -15,9 +16,7 @@ using namespace engine_detail;
 namespace {
 
 Policy load_policy_text(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && text[first] == '{') return Policy::from_json(text);
-  return Policy::preset(text);
+  return policy_detail::names_a_preset(text) ? Policy::preset(text) : Policy::from_json(text);
 }
 
 std::string random_hex(RandomSource& random, std::size_t bytes) {

@@ -1,5 +1,8 @@
 // Queries: a case with its log, a reader's view, the petitioner's lookup, list and count; and
 // the JSON forms of the engine's value types.
+#include <type_traits>
+#include <utility>
+
 #include "engine/chain.hpp"
 #include "engine/engine_impl.hpp"
 #include "lifecycle/command_args.hpp"
@@ -164,19 +167,43 @@ std::int64_t Engine::count(const CaseFilter& filter) const {
   return total;
 }
 
-Json CommandResult::to_json() const {
+namespace {
+
+// The JSON of a command result; from an rvalue, the events' payloads (the bulk of it: an
+// intake's payload is the whole petition) are moved instead of copied.
+template <typename Result>
+Json command_result_json(Result&& result) {
+  constexpr bool kMove = !std::is_lvalue_reference_v<Result>;
   Json list = Json::array();
-  for (const Event& e : events) {
-    list.push_back(
-        {{"type", e.type}, {"at", format_instant(e.at)}, {"actor", actor_json(e.actor)}, {"payload", e.payload}});
+  for (auto& e : result.events) {
+    Json payload;
+    if constexpr (kMove) {
+      payload = std::move(e.payload);
+    } else {
+      payload = e.payload;
+    }
+    list.push_back({{"type", e.type},
+                    {"at", format_instant(e.at)},
+                    {"actor", actor_json(e.actor)},
+                    {"payload", std::move(payload)}});
   }
-  Json json = {{"number", number},
-               {"version", version},
-               {"status", case_status_name(status)},
+  Json json = {{"number", result.number},
+               {"version", result.version},
+               {"status", case_status_name(result.status)},
                {"events", std::move(list)},
-               {"replayed", replayed}};
-  if (!query_code.empty()) json["query_code"] = query_code;
+               {"replayed", result.replayed}};
+  if (!result.query_code.empty()) json["query_code"] = result.query_code;
   return json;
+}
+
+}  // namespace
+
+Json CommandResult::to_json() const& {
+  return command_result_json(*this);
+}
+
+Json CommandResult::to_json() && {
+  return command_result_json(std::move(*this));
 }
 
 Json CaseRecord::to_json() const {

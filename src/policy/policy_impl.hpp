@@ -80,6 +80,16 @@ void read_policy(const Json& doc, Policy::Impl& impl, std::vector<Issue>& issues
 /** The canonical JSON of a model: every value explicit, defaults included, no "extends". */
 Json to_json(const Policy::Impl& impl);
 
+/**
+ * How a host's policy text is read (EngineOptions::policy, xf_policy_check()): a preset name, or
+ * else a policy document. A document always has a '{'; a name never does. (Looking at the first
+ * character instead would take a document that opens with a comment, as the presets do, for a
+ * name.)
+ */
+inline bool names_a_preset(std::string_view text) {
+  return text.find('{') == std::string_view::npos;
+}
+
 /** The compiled-in presets, by name, in a fixed order. */
 const std::vector<std::pair<std::string, const char*>>& preset_sources();
 

@@ -98,6 +98,20 @@ void print_throughput(std::ostream& out, const xinfang::bench::CollectingReporte
   out << buffer;
 }
 
+// The C ABI's time against the C++ call's for the same work, as an overhead (target < 5%).
+void print_overhead(std::ostream& out, const xinfang::bench::CollectingReporter& r, const std::string& what,
+                    const std::string& c_abi, const std::string& cpp, double items) {
+  const double c = r.time_ns(c_abi);
+  const double plus = r.time_ns(cpp);
+  if (std::isnan(c) || std::isnan(plus) || plus <= 0) return;
+  const double overhead = c / plus - 1;
+  char buffer[300];
+  std::snprintf(buffer, sizeof buffer, "%-34s C ABI %10s per case  C++ %10s  overhead %+.1f%%  (target < 5%%: %s)\n",
+                what.c_str(), format_ns(c / items).c_str(), format_ns(plus / items).c_str(), 100 * overhead,
+                overhead < 0.05 ? "met" : "NOT met");
+  out << buffer;
+}
+
 // The two sweep benchmarks' names (they carry the file sizes).
 std::vector<std::string> g_sweep_names;
 
@@ -114,6 +128,16 @@ void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& 
                    "intake_batch/raw_sqlite", static_cast<double>(g_config.batch), 0.3);
   print_throughput(out, r, "  the same on one thread", "intake_batch/engine_one_thread", "intake_batch/raw_sqlite",
                    static_cast<double>(g_config.batch), 0);
+  print_overhead(out, r, "single intake through the C ABI", "intake_single/normal/c_abi", "intake_single/normal/engine",
+                 1);
+  print_overhead(out, r, "batch intake through the C ABI", "intake_batch/c_abi", "intake_batch/engine",
+                 static_cast<double>(g_config.batch));
+  const double parse = r.time_ns("intake_breakdown/c_abi_parse_petition");
+  const double result_text = r.time_ns("intake_breakdown/c_abi_result_text");
+  if (!std::isnan(parse) && !std::isnan(result_text)) {
+    out << "  of which the boundary's own work, alone: the petition's text parsed " << format_ns(parse)
+        << ", the result turned into text " << format_ns(result_text) << "\n";
+  }
   const double decide = r.time_ns("intake_breakdown/decide_only");
   const double batch = r.time_ns("intake_batch/engine_one_thread");
   if (!std::isnan(decide) && !std::isnan(batch)) {
@@ -250,6 +274,10 @@ int main(int argc, char** argv) {
       ->Unit(benchmark::kMillisecond);
   reg("intake_batch/raw_sqlite", intake_batch_raw)->Iterations(1)->Unit(benchmark::kMillisecond);
   reg("intake_breakdown/decide_only", intake_decide_only);
+  reg("intake_single/normal/c_abi", [](benchmark::State& s) { intake_single_c_abi(s, Durability::normal); });
+  reg("intake_batch/c_abi", intake_batch_c_abi)->Iterations(1)->Unit(benchmark::kMillisecond);
+  reg("intake_breakdown/c_abi_parse_petition", capi_breakdown_parse);
+  reg("intake_breakdown/c_abi_result_text", capi_breakdown_result_text);
   const std::int64_t small_open = g_config.quick ? 300 : 10000;
   const std::int64_t large_open = g_config.large_cases;
   const std::string due = g_config.quick ? "50" : "1000";

@@ -297,6 +297,10 @@ void intake_single_raw(benchmark::State& state, Durability durability);
 void intake_batch_engine(benchmark::State& state, bool parallel);
 void intake_batch_raw(benchmark::State& state);
 void intake_decide_only(benchmark::State& state);
+void intake_single_c_abi(benchmark::State& state, Durability durability);  // engine_bench_capi.cpp
+void intake_batch_c_abi(benchmark::State& state);
+void capi_breakdown_parse(benchmark::State& state);
+void capi_breakdown_result_text(benchmark::State& state);
 
 // engine_bench_report.cpp
 void report_engine(benchmark::State& state, const std::string& period);

@@ -44,6 +44,14 @@ static void test_check(void) {
   CHECK(has(report, "\"ok\":true") && has(report, "\"name\":\"district\"") && has(report, "\"version\":\"2025.1\""));
   xf_string_free(report);
 
+  /* A document that opens with a comment, as the presets do, is a document, not a preset name. */
+  CHECK_STATUS(xf_policy_check("// the district's policy\n/* since 2025 */ {\"extends\":\"cn-national-2022\","
+                               "\"name\":\"district\",\"version\":\"2025.2\"}",
+                               &report),
+               XF_OK);
+  CHECK(has(report, "\"ok\":true") && has(report, "\"version\":\"2025.2\""));
+  xf_string_free(report);
+
   /* A broken policy is a finding: XF_OK, every error with its code and path. */
   CHECK_STATUS(xf_policy_check("{\"extends\":\"cn-national-2022\",\"name\":\"\",\"numbering\":{\"template\":7},"
                                "\"weights\":3}",

@@ -1,0 +1,153 @@
+// Intake through the C ABI, beside the same intake through the C++ call (engine_bench_intake.cpp):
+// what a host pays for the stable boundary — JSON text in and out, the argument checks, the
+// handle's lock, the copy handed out and freed.
+#include "engine_bench_support.hpp"
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "xinfang.h"
+
+namespace xinfang_bench {
+namespace {
+
+// The petitions of the single-intake benchmarks as the JSON text a C host would hold: the same
+// list intake_single_engine() cycles through, serialised once, outside timing.
+const std::vector<std::string>& single_petition_texts() {
+  static const std::vector<std::string> list = [] {
+    std::vector<std::string> out;
+    const Instant now = local(2025, 3, 3, 9);
+    for (std::int64_t i = 0; i < g_config.single_pool; ++i) {
+      out.push_back(petition(static_cast<std::uint64_t>(i), now).dump());
+    }
+    return out;
+  }();
+  return list;
+}
+
+std::int64_t unix_seconds(Instant instant) {
+  return (instant - Instant(boost::gregorian::date(1970, 1, 1))).total_seconds();
+}
+
+// An engine of the C ABI on a fresh copy of the template, with the clock the C++ benchmarks use.
+struct CEngine {
+  xf_engine* handle = nullptr;
+  std::int64_t time = 0;
+  CEngine(const std::string& path, Durability durability, std::int64_t start_offset_seconds = 0) {
+    xf_engine_options options;
+    xf_engine_options_init(&options);
+    options.database = path.c_str();
+    options.durability = durability == Durability::full ? XF_DURABILITY_FULL : XF_DURABILITY_NORMAL;
+    options.manual_clock = 1;
+    time = unix_seconds(local(2025, 3, 3, 9)) + start_offset_seconds;
+    options.manual_time = time;
+    options.seeded_random = 1;
+    options.random_seed = 1;
+    if (xf_engine_open(&options, &handle) != XF_OK) throw std::runtime_error(xf_last_error_message());
+  }
+  ~CEngine() { xf_engine_close(handle); }
+  CEngine(const CEngine&) = delete;
+  CEngine& operator=(const CEngine&) = delete;
+};
+
+void check(xf_status status) {
+  if (status != XF_OK) throw std::runtime_error(std::string(xf_status_name(status)) + ": " + xf_last_error_message());
+}
+
+}  // namespace
+
+void intake_single_c_abi(benchmark::State& state, Durability durability) {
+  guarded(state, [&] {
+    const std::vector<std::string>& list = single_petition_texts();
+    const std::string path = g_run_dir.file("single-c-abi.db");
+    fresh_file(path);
+    {
+      CEngine e(path, durability);
+      std::size_t i = 0;
+      for (auto _ : state) {
+        try {
+          check(xf_engine_set_time(e.handle, ++e.time));
+          char* result = nullptr;
+          check(xf_engine_intake(e.handle, kRegistrar, list[i].c_str(), nullptr, &result));
+          benchmark::DoNotOptimize(result);
+          xf_string_free(result);
+        } catch (const std::exception& ex) {
+          state.SkipWithError(ex.what());
+          g_failed = true;
+          break;
+        }
+        if (++i == list.size()) i = 0;
+      }
+      state.SetItemsProcessed(state.iterations());
+    }
+    remove_database(path);
+  });
+}
+
+void intake_batch_c_abi(benchmark::State& state) {
+  guarded(state, [&] {
+    // The batch the C++ benchmark registers, as the JSON array a C host would pass.
+    const std::vector<IntakeRequest> requests = petitions(0, g_config.batch, local(2025, 3, 3, 9));
+    Json array = Json::array();
+    for (const IntakeRequest& request : requests) array.push_back({{"petition", request.petition}});
+    const std::string text = array.dump();
+    for (auto _ : state) {
+      state.PauseTiming();
+      const std::string path = g_run_dir.file("batch-c-abi.db");
+      fresh_file(path);
+      {
+        CEngine e(path, Durability::normal, 60);  // as intake_batch_engine(): a minute after receipt
+        state.ResumeTiming();
+        char* result = nullptr;
+        try {
+          check(xf_engine_intake_batch(e.handle, kRegistrar, text.c_str(), &result));
+        } catch (const std::exception& ex) {
+          state.SkipWithError(ex.what());
+          g_failed = true;
+        }
+        benchmark::DoNotOptimize(result);
+        xf_string_free(result);
+        state.PauseTiming();
+      }
+      remove_database(path);
+      state.ResumeTiming();
+    }
+    state.SetItemsProcessed(state.iterations() * g_config.batch);
+  });
+}
+
+}  // namespace xinfang_bench
+
+namespace xinfang_bench {
+
+// What the boundary itself costs per intake, measured alone: the petition's text parsed into
+// JSON, and a command result turned into the text handed out.
+void capi_breakdown_parse(benchmark::State& state) {
+  const std::vector<std::string>& list = single_petition_texts();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Json parsed = Json::parse(list[i]);
+    benchmark::DoNotOptimize(parsed);
+    if (++i == list.size()) i = 0;
+  }
+}
+
+void capi_breakdown_result_text(benchmark::State& state) {
+  guarded(state, [&] {
+    const std::string path = g_run_dir.file("breakdown-result.db");
+    fresh_file(path);
+    {
+      BenchEngine e = open_engine(path, Durability::normal, local(2025, 3, 3, 9));
+      const CommandResult result = e.engine.intake_json(kRegistrar, Json::parse(single_petition_texts()[0]));
+      for (auto _ : state) {
+        std::string text = result.to_json().dump();
+        benchmark::DoNotOptimize(text);
+      }
+    }
+    remove_database(path);
+  });
+}
+
+}  // namespace xinfang_bench
