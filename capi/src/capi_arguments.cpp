@@ -31,7 +31,8 @@ nlohmann::json parse_json(const char* text, const char* name) {
   const std::string value = required_text(text, name);
   try {
     return nlohmann::json::parse(value);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // A syntax error, or a number too large for a double (out_of_range.406): malformed either way.
     std::string message = e.what();
     // nlohmann's messages begin with "[json.exception.parse_error.101] "; keep the rest.
     if (auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);

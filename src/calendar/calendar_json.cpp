@@ -206,7 +206,8 @@ CalendarData parse_calendar_json(std::string_view text, const CalendarData* base
   json doc;
   try {
     doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // A syntax error, or a number too large for a double (out_of_range.406): malformed either way.
     std::string message = e.what();
     // nlohmann's messages begin with "[json.exception.parse_error.101] "; keep the rest.
     if (auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);

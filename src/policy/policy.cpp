@@ -88,7 +88,8 @@ std::optional<Json> resolve(std::string_view text, const std::string& what, int 
   } catch (const Error& e) {
     issues.push_back(Issue{e.code(), "", e.what()});
     return std::nullopt;
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // A syntax error, or a number too large for a double (out_of_range.406): malformed either way.
     std::string message = e.what();
     // nlohmann's messages begin with "[json.exception.parse_error.101] "; keep the rest.
     if (auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);
