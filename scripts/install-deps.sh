@@ -2,8 +2,10 @@
 # Installs the Debian 12 packages xinfang needs to build, test and document itself — only those
 # missing, quietly; running it again does nothing. `--bench` adds the benchmark-only comparison
 # library (QuantLib), which the library itself never needs; `--test` adds what only the tests
-# need: Chromium and a Chinese font, for the test that renders the HTML bulletin, and python3-venv,
-# for the test that installs the Python package with pip into a virtual environment.
+# need: Chromium and a Chinese font, for the test that renders the HTML bulletin; python3-venv,
+# for the test that installs the Python package with pip into a virtual environment; Ninja, which
+# the test command builds with; and Clang with its sanitizer and libFuzzer runtimes and LLVM's
+# symbolizer, for the sanitizer build and its fuzz targets (docs/fuzzing.md).
 set -euo pipefail
 
 packages=(
@@ -16,7 +18,7 @@ packages=(
 for option in "$@"; do
   case "$option" in
     --bench) packages+=(libquantlib0-dev) ;;
-    --test) packages+=(chromium fonts-wqy-microhei python3-venv) ;;
+    --test) packages+=(chromium fonts-wqy-microhei python3-venv ninja-build clang libclang-rt-14-dev llvm) ;;
     *) echo "install-deps: unknown option $option (--bench, --test)" >&2; exit 2 ;;
   esac
 done
