@@ -1,6 +1,7 @@
 // The checks every argument of the C ABI passes before the library proper sees it.
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "capi_internal.hpp"
 #include "util/utf8.hpp"
@@ -10,17 +11,26 @@ namespace xinfang::capi {
 namespace bg = boost::gregorian;
 namespace bpt = boost::posix_time;
 
-std::string required_text(const char* text, const char* name) {
+namespace {
+
+// @p text checked — not NULL, at most XF_MAX_INPUT_BYTES, UTF-8 — and viewed in place.
+std::string_view checked_text(const char* text, const char* name) {
   require_pointer(text, name);
-  // strnlen stops at the limit, so a huge or unterminated-looking input is not scanned to its end.
+  // strnlen stops at the limit, so a huge input is not scanned to its end.
   const std::size_t length = strnlen(text, static_cast<std::size_t>(XF_MAX_INPUT_BYTES) + 1);
   if (length > static_cast<std::size_t>(XF_MAX_INPUT_BYTES)) {
     throw Error(ErrorCode::invalid_argument, std::string(name) + " is longer than XF_MAX_INPUT_BYTES (" +
                                                  std::to_string(XF_MAX_INPUT_BYTES) + " bytes)");
   }
-  std::string value(text, length);
-  util::require_utf8(value, name);
-  return value;
+  const std::string_view view(text, length);
+  util::require_utf8(view, name);
+  return view;
+}
+
+}  // namespace
+
+std::string required_text(const char* text, const char* name) {
+  return std::string(checked_text(text, name));
 }
 
 std::string optional_text(const char* text, const char* name) {
@@ -28,9 +38,10 @@ std::string optional_text(const char* text, const char* name) {
 }
 
 nlohmann::json parse_json(const char* text, const char* name) {
-  const std::string value = required_text(text, name);
+  // Parsed where it lies: a petition or a batch is not copied first.
+  const std::string_view value = checked_text(text, name);
   try {
-    return nlohmann::json::parse(value);
+    return nlohmann::json::parse(value.begin(), value.end());
   } catch (const nlohmann::json::exception& e) {
     // A syntax error, or a number too large for a double (out_of_range.406): malformed either way.
     std::string message = e.what();

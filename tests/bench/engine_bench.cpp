@@ -130,14 +130,13 @@ void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& 
                    static_cast<double>(g_config.batch), 0);
   print_overhead(out, r, "single intake through the C ABI", "intake_single/normal/c_abi", "intake_single/normal/engine",
                  1);
+  print_overhead(out, r, "  against C++ with the same JSON text", "intake_single/normal/c_abi",
+                 "intake_single/normal/engine_json_text", 1);
+  print_overhead(out, r, "  the same, Durability::full", "intake_single/full/c_abi", "intake_single/full/engine", 1);
   print_overhead(out, r, "batch intake through the C ABI", "intake_batch/c_abi", "intake_batch/engine",
                  static_cast<double>(g_config.batch));
   const double parse = r.time_ns("intake_breakdown/c_abi_parse_petition");
-  const double result_text = r.time_ns("intake_breakdown/c_abi_result_text");
-  if (!std::isnan(parse) && !std::isnan(result_text)) {
-    out << "  of which the boundary's own work, alone: the petition's text parsed " << format_ns(parse)
-        << ", the result turned into text " << format_ns(result_text) << "\n";
-  }
+  if (!std::isnan(parse)) out << "  a petition's JSON text parsed, alone: " << format_ns(parse) << "\n";
   const double decide = r.time_ns("intake_breakdown/decide_only");
   const double batch = r.time_ns("intake_batch/engine_one_thread");
   if (!std::isnan(decide) && !std::isnan(batch)) {
@@ -275,9 +274,10 @@ int main(int argc, char** argv) {
   reg("intake_batch/raw_sqlite", intake_batch_raw)->Iterations(1)->Unit(benchmark::kMillisecond);
   reg("intake_breakdown/decide_only", intake_decide_only);
   reg("intake_single/normal/c_abi", [](benchmark::State& s) { intake_single_c_abi(s, Durability::normal); });
+  reg("intake_single/normal/engine_json_text", intake_single_cpp_json_text);
+  reg("intake_single/full/c_abi", [](benchmark::State& s) { intake_single_c_abi(s, Durability::full); });
   reg("intake_batch/c_abi", intake_batch_c_abi)->Iterations(1)->Unit(benchmark::kMillisecond);
   reg("intake_breakdown/c_abi_parse_petition", capi_breakdown_parse);
-  reg("intake_breakdown/c_abi_result_text", capi_breakdown_result_text);
   const std::int64_t small_open = g_config.quick ? 300 : 10000;
   const std::int64_t large_open = g_config.large_cases;
   const std::string due = g_config.quick ? "50" : "1000";

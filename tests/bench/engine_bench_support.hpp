@@ -299,8 +299,8 @@ void intake_batch_raw(benchmark::State& state);
 void intake_decide_only(benchmark::State& state);
 void intake_single_c_abi(benchmark::State& state, Durability durability);  // engine_bench_capi.cpp
 void intake_batch_c_abi(benchmark::State& state);
+void intake_single_cpp_json_text(benchmark::State& state);
 void capi_breakdown_parse(benchmark::State& state);
-void capi_breakdown_result_text(benchmark::State& state);
 
 // engine_bench_report.cpp
 void report_engine(benchmark::State& state, const std::string& period);
