@@ -5,7 +5,8 @@
 # need: Chromium and a Chinese font, for the test that renders the HTML bulletin; python3-venv,
 # for the test that installs the Python package with pip into a virtual environment; Ninja, which
 # the test command builds with; and Clang with its sanitizer and libFuzzer runtimes and LLVM's
-# symbolizer, for the sanitizer build and its fuzz targets (docs/fuzzing.md).
+# symbolizer, for the sanitizer build and its fuzz targets (docs/fuzzing.md); libabigail's abidiff,
+# for the ABI check against the committed baseline (docs/api-stability.md).
 set -euo pipefail
 
 packages=(
@@ -18,7 +19,7 @@ packages=(
 for option in "$@"; do
   case "$option" in
     --bench) packages+=(libquantlib0-dev) ;;
-    --test) packages+=(chromium fonts-wqy-microhei python3-venv ninja-build clang libclang-rt-14-dev llvm) ;;
+    --test) packages+=(chromium fonts-wqy-microhei python3-venv ninja-build clang libclang-rt-14-dev llvm abigail-tools) ;;
     *) echo "install-deps: unknown option $option (--bench, --test)" >&2; exit 2 ;;
   esac
 done
