@@ -10,8 +10,9 @@ library=$(readlink -f "$build/libxinfang.so")
 abi=$(sed -n 's/^#define XF_ABI_VERSION \([0-9]*\)$/\1/p' include/xinfang/version.h)
 out=tests/capi/abi/libxinfang.so.$abi.abi
 # Only what the public header declares (the library's C++ inside is not the ABI), and nothing of
-# this machine in the file: no corpus path, no compilation directory, no source locations.
+# this machine in the file: no corpus path, no compilation directory, no source locations, and
+# each translation unit by its file name alone.
 abidw --header-file capi/include/xinfang.h --headers-dir capi/include --drop-private-types \
   --exported-interfaces-only --drop-undefined-syms --no-elf-needed --no-corpus-path --no-comp-dir-path \
-  --no-show-locs --type-id-style hash --out-file "$out" "$library"
+  --no-show-locs --short-locs --type-id-style hash --out-file "$out" "$library"
 echo "wrote $out"
