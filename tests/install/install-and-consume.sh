@@ -59,7 +59,10 @@ lib=$prefix/$libdir
 [[ -f $lib/libxinfang.so.$version && ! -L $lib/libxinfang.so.$version ]] || fail "no libxinfang.so.$version"
 [[ $(readlink "$lib/libxinfang.so.$soversion") == "libxinfang.so.$version" ]] || fail "libxinfang.so.$soversion is not a link to libxinfang.so.$version"
 [[ $(readlink "$lib/libxinfang.so") == "libxinfang.so.$soversion" ]] || fail "libxinfang.so is not a link to libxinfang.so.$soversion"
-readelf -d "$lib/libxinfang.so.$version" | grep -q "(SONAME).*\[libxinfang.so.$soversion\]" || fail "SONAME is not libxinfang.so.$soversion"
+# Captured first: with pipefail, grep -q closing the pipe early would fail the
+# writer with SIGPIPE, and the check with it, at random.
+dynamic_section=$(readelf -d "$lib/libxinfang.so.$version")
+grep -q "(SONAME).*\[libxinfang.so.$soversion\]" <<<"$dynamic_section" || fail "SONAME is not libxinfang.so.$soversion"
 expect_file "$libdir/libxinfang-core.a"
 [[ -x $prefix/$bindir/xinfang ]] || fail "not installed: $bindir/xinfang"
 for file in xinfangConfig.cmake xinfangConfigVersion.cmake xinfangTargets.cmake xinfangCoreTargets.cmake; do
@@ -91,7 +94,8 @@ expect_output "-L$lib -lxinfang-core" pkg-config --libs xinfang-core
 "$c_compiler" -std=c99 -Wall -Wextra -Wpedantic -Werror -o "$work/app" "$source_dir/examples/consumer/consume_c.c" \
   $(pkg-config --cflags --libs xinfang)
 export LD_LIBRARY_PATH=$lib
-ldd "$work/app" | grep -qF "libxinfang.so.$soversion => $lib/" || fail "app does not load the installed libxinfang.so"
+loaded_libraries=$(ldd "$work/app")
+grep -qF "libxinfang.so.$soversion => $lib/" <<<"$loaded_libraries" || fail "app does not load the installed libxinfang.so"
 expect_output "routed by 2025-10-13" "$work/app"
 
 echo "== examples/consumer against the prefix"
