@@ -222,14 +222,14 @@ xf_status xf_engine_set_time(xf_engine* engine, int64_t unix_seconds) {
 
 xf_status xf_engine_intake(xf_engine* engine, const char* actor, const char* petition_json, const char* idempotency_key,
                            char** out_result_json) {
-  return text_out(out_result_json, [&] {
+  return result_text_out(out_result_json, [&] {
     EngineCall call(engine);
     Engine& e = call.engine();
     const std::string who = required_text(actor, "actor");
     const Json petition = parse_json(petition_json, "petition_json");
     const std::string key = optional_text(idempotency_key, "idempotency_key");
     require_pointer(out_result_json, "out_result_json");
-    return e.intake_json(who, petition, key).to_json().dump();
+    return e.intake_json(who, petition, key);
   });
 }
 
@@ -248,7 +248,7 @@ xf_status xf_engine_intake_batch(xf_engine* engine, const char* actor, const cha
 
 xf_status xf_engine_run(xf_engine* engine, const char* number, const char* actor, const char* command_name,
                         const char* args_json, int64_t expected_version, char** out_result_json) {
-  return text_out(out_result_json, [&] {
+  return result_text_out(out_result_json, [&] {
     EngineCall call(engine);
     Engine& e = call.engine();
     const std::string case_number = required_text(number, "number");
@@ -263,7 +263,7 @@ xf_status xf_engine_run(xf_engine* engine, const char* number, const char* actor
     require_pointer(out_result_json, "out_result_json");
     RunOptions options;
     options.expected_version = expected_version;
-    return e.run(case_number, who, command, options).to_json().dump();
+    return e.run(case_number, who, command, options);
   });
 }
 

@@ -197,6 +197,12 @@ struct IntakeRequest {
   std::string idempotency_key;  ///< "" for none.
 };
 
+/** An appended event's actor and payload as the JSON text the log stores and its hash covers. */
+struct LoggedEventText {
+  std::string actor;    ///< The actor object, as JSON text.
+  std::string payload;  ///< The payload, as JSON text.
+};
+
 /** What a command did. */
 struct CommandResult {
   std::string number;                          ///< The case.
@@ -213,6 +219,13 @@ struct CommandResult {
   Json to_json() const&;
   /** @return The same as to_json() const&, the events' payloads moved rather than copied. */
   Json to_json() &&;
+  /** Per event of #events, its actor and payload as the log stores them. The engine fills it, so
+   *  that to_json_text() copies the texts already written for the chain instead of serialising
+   *  the events again; a result made by hand may leave it empty. */
+  std::vector<LoggedEventText> logged;
+  /** @return to_json().dump(), the same text, written from #logged when it has one entry per
+   *  event rather than through a document: what a host exchanging JSON text (the C ABI) wants. */
+  std::string to_json_text() const;
 };
 
 /** An event as stored: the event and its place in the chain. */

@@ -148,7 +148,8 @@ CaseState Engine::Impl::chain_events(store::CaseRow& row, CaseState state, const
 }
 
 CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, CaseState state,
-                               const std::string& command, const std::vector<Event>& events) {
+                               const std::string& command, const std::vector<Event>& events,
+                               std::vector<LoggedEventText>* logged) {
   const std::int64_t expected_version = row.version;
   const std::string old_keys = row.outcome_keys;
   std::vector<store::EventRow> rows;
@@ -162,6 +163,7 @@ CaseState Engine::Impl::append(store::Transaction& txn, store::CaseRow& row, Cas
   }
   for (const store::EventRow& stored : rows) txn.append_event(row.id, stored);
   txn.put_outcomes(row.id, row.region, outcomes, old_keys, !existed);
+  if (logged != nullptr) *logged = take_logged_texts(rows);
   return state;
 }
 
@@ -301,13 +303,14 @@ CommandResult Engine::run(const std::string& number, const std::string& actor, c
                                                   " and takes no more petitions");
       }
     }
-    state = impl_->append(txn, *row, std::move(state), command.name, events);
+    std::vector<LoggedEventText> logged;
+    state = impl_->append(txn, *row, std::move(state), command.name, events, &logged);
     if (target) {
       CaseState target_state = fold_rows(txn.events(target->id));
       Event received{"merge_received", now, who, {{"from", number}, {"policy_version", impl_->policy.version()}}};
       impl_->append(txn, *target, std::move(target_state), command.name, {received});
     }
-    result = CommandResult{number, state.version, state.status, std::move(events), "", false};
+    result = CommandResult{number, state.version, state.status, std::move(events), "", false, std::move(logged)};
   });
   return result;
 }

@@ -81,6 +81,8 @@ std::vector<CommandResult> Engine::intake_batch(const std::string& actor, const 
       results[index] = std::move(result);
       results[index].events.clear();
       results[index].events.shrink_to_fit();
+      results[index].logged.clear();
+      results[index].logged.shrink_to_fit();
     };
 
     if (!parallel) {

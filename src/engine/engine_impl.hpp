@@ -103,9 +103,10 @@ struct Engine::Impl {
   /** The directory's person as an actor, or Error(forbidden). */
   Actor resolve_actor(store::Transaction& txn, const std::string& id) const;
   /** Appends @p events to the case @p row (its log so far folds to @p state) and updates its
-   *  projection; returns the new state. */
+   *  projection; returns the new state. Unless @p logged is null, it receives the events' texts
+   *  as stored. */
   CaseState append(store::Transaction& txn, store::CaseRow& row, CaseState state, const std::string& command,
-                   const std::vector<Event>& events);
+                   const std::vector<Event>& events, std::vector<LoggedEventText>* logged = nullptr);
   /** The rows of @p events appended to the case @p row (folding to @p state): chained, and
    *  @p row advanced to its new head and projection, @p outcomes to what the case now counts
    *  for. Reads no database; returns the new state. */
@@ -154,6 +155,8 @@ Instant from_micros(std::int64_t micros);
 
 /** An actor as the JSON stored with each event. */
 std::string actor_text(const Actor& actor);
+/** The actor and payload texts of @p rows, moved out of them (once written, they are not read). */
+std::vector<LoggedEventText> take_logged_texts(std::vector<store::EventRow>& rows);
 /** The actor of a stored event. */
 Actor actor_from_text(const std::string& text);
 

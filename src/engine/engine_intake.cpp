@@ -79,8 +79,8 @@ PreparedIntake Engine::Impl::prepare_intake(store::Transaction& txn, const Actor
       }
       const std::optional<store::CaseRow> row = txn.find_case(seen->number);
       if (!row) throw Error(ErrorCode::integrity, "idempotency key '" + key + "' names a missing case");
-      prepared.replay =
-          CommandResult{row->number, row->version, static_cast<CaseStatus>(row->status), {}, seen->query_code, true};
+      prepared.replay = CommandResult{
+          row->number, row->version, static_cast<CaseStatus>(row->status), {}, seen->query_code, true, {}};
       return prepared;
     }
     prepared.key = key;
@@ -137,8 +137,13 @@ DecidedIntake Engine::Impl::decide_intake(PreparedIntake&& prepared, const Actor
   decided.identity_hashes = std::move(state.identity_hashes);
   decided.key = std::move(prepared.key);
   decided.request_hash = std::move(prepared.request_hash);
-  decided.result = CommandResult{std::move(prepared.number),     state.version, state.status, std::move(events),
-                                 std::move(prepared.query_code), false};
+  decided.result = CommandResult{std::move(prepared.number),
+                                 state.version,
+                                 state.status,
+                                 std::move(events),
+                                 std::move(prepared.query_code),
+                                 false,
+                                 {}};
   return decided;
 }
 
@@ -159,6 +164,7 @@ CommandResult Engine::Impl::intake(store::Transaction& txn, const Actor& actor, 
   if (prepared.replay) return std::move(*prepared.replay);
   DecidedIntake decided = decide_intake(std::move(prepared), actor, now, actor_texts);
   write_intake(txn, decided, now);
+  decided.result.logged = take_logged_texts(decided.rows);
   return std::move(decided.result);
 }
 

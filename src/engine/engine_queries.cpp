@@ -1,5 +1,6 @@
 // Queries: a case with its log, a reader's view, the petitioner's lookup, list and count; and
 // the JSON forms of the engine's value types.
+#include <algorithm>
 #include <type_traits>
 #include <utility>
 
@@ -204,6 +205,61 @@ Json CommandResult::to_json() const& {
 
 Json CommandResult::to_json() && {
   return command_result_json(std::move(*this));
+}
+
+namespace {
+
+// A string as JSON, exactly as the JSON library writes it. Most of a result's strings (event
+// types, statuses, instants, case numbers) are printable ASCII with nothing to escape, and are
+// copied between quotes; anything else goes through the library.
+void append_json_string(std::string& text, const std::string& value) {
+  const bool plain =
+      std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+  if (!plain) {
+    text += Json(value).dump();
+    return;
+  }
+  text += '"';
+  text += value;
+  text += '"';
+}
+
+}  // namespace
+
+std::string CommandResult::to_json_text() const {
+  if (logged.size() != events.size()) return to_json().dump();
+  // Members in the order the JSON library sorts keys, so that the text is to_json().dump()'s.
+  std::size_t size = 128 + number.size() + query_code.size();
+  for (const LoggedEventText& text : logged) size += 96 + text.actor.size() + text.payload.size();
+  std::string text;
+  text.reserve(size);
+  text += "{\"events\":[";
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (i != 0) text += ',';
+    text += "{\"actor\":";
+    text += logged[i].actor;
+    text += ",\"at\":";
+    append_json_string(text, format_instant(events[i].at));
+    text += ",\"payload\":";
+    text += logged[i].payload;
+    text += ",\"type\":";
+    append_json_string(text, events[i].type);
+    text += '}';
+  }
+  text += "],\"number\":";
+  append_json_string(text, number);
+  if (!query_code.empty()) {
+    text += ",\"query_code\":";
+    append_json_string(text, query_code);
+  }
+  text += ",\"replayed\":";
+  text += replayed ? "true" : "false";
+  text += ",\"status\":";
+  append_json_string(text, case_status_name(status));
+  text += ",\"version\":";
+  text += std::to_string(version);
+  text += '}';
+  return text;
 }
 
 Json CaseRecord::to_json() const {

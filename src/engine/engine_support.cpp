@@ -66,6 +66,13 @@ std::string actor_text(const Actor& actor) {
       .dump();
 }
 
+std::vector<LoggedEventText> take_logged_texts(std::vector<store::EventRow>& rows) {
+  std::vector<LoggedEventText> texts;
+  texts.reserve(rows.size());
+  for (store::EventRow& row : rows) texts.push_back({std::move(row.actor), std::move(row.payload)});
+  return texts;
+}
+
 Actor actor_from_text(const std::string& text) {
   try {
     const Json json = Json::parse(text);

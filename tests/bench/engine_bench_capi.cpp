@@ -86,12 +86,12 @@ void intake_single_c_abi(benchmark::State& state, Durability durability) {
   });
 }
 
-// The same intakes through the C++ call by a host that, like a C host, holds each petition as
-// JSON text and hands the result on as JSON text: the work of the format without the boundary.
-void intake_single_cpp_json_text(benchmark::State& state) {
+// Single intakes through a C++ call on an engine of the same template and clock as
+// intake_single_engine(); @p intake_one registers the i-th petition of the pool.
+template <typename IntakeOne>
+void each_cpp_intake(benchmark::State& state, const char* file, IntakeOne&& intake_one) {
   guarded(state, [&] {
-    const std::vector<std::string>& list = single_petition_texts();
-    const std::string path = g_run_dir.file("single-cpp-text.db");
+    const std::string path = g_run_dir.file(file);
     fresh_file(path);
     {
       BenchEngine e = open_engine(path, Durability::normal, local(2025, 3, 3, 9));
@@ -99,18 +99,72 @@ void intake_single_cpp_json_text(benchmark::State& state) {
       for (auto _ : state) {
         try {
           e.clock->advance(bpt::seconds(1));
-          std::string text = e.engine.intake_json(kRegistrar, Json::parse(list[i])).to_json().dump();
-          benchmark::DoNotOptimize(text);
+          intake_one(e.engine, i);
         } catch (const std::exception& ex) {
           state.SkipWithError(ex.what());
           g_failed = true;
           break;
         }
-        if (++i == list.size()) i = 0;
+        if (++i == static_cast<std::size_t>(g_config.single_pool)) i = 0;
       }
       state.SetItemsProcessed(state.iterations());
     }
     remove_database(path);
+  });
+}
+
+// The same intakes through the C++ call by a host that, like a C host, holds each petition as
+// JSON text and hands the result on as JSON text: the work of the format without the boundary.
+void intake_single_cpp_json_text(benchmark::State& state) {
+  const std::vector<std::string>& list = single_petition_texts();
+  each_cpp_intake(state, "single-cpp-text.db", [&](Engine& engine, std::size_t i) {
+    std::string text = engine.intake_json(kRegistrar, Json::parse(list[i])).to_json_text();
+    benchmark::DoNotOptimize(text);
+  });
+}
+
+namespace {
+
+// A petition of the pool as the structure a C++ host fills in for the typed call.
+Petition typed_petition(const Json& json) {
+  Petition p;
+  p.channel = json.at("channel").get<std::string>();
+  p.type = xinfang::parse_petition_type(json.at("type").get<std::string>()).value();
+  p.sub_route = json.value("sub_route", "");
+  p.category = json.at("category").get<std::string>();
+  p.region = json.value("region", "");
+  p.subject = json.at("subject").get<std::string>();
+  p.content = json.at("content").get<std::string>();
+  for (const Json& person : json.at("petitioners")) {
+    p.petitioners.push_back({person.at("name").get<std::string>(), person.value("id_number", ""),
+                             person.value("phone", ""), person.value("address", ""), false});
+  }
+  std::string received = json.at("received_at").get<std::string>();
+  if (!received.empty() && received.back() == 'Z') received.pop_back();
+  p.received_at = bpt::from_iso_extended_string(received);
+  for (const Json& file : json.value("attachments", Json::array())) {
+    p.attachments.push_back({file.at("name").get<std::string>(), file.at("media_type").get<std::string>(),
+                             file.at("size").get<std::int64_t>(), file.at("sha256").get<std::string>()});
+  }
+  return p;
+}
+
+}  // namespace
+
+// The same intakes through the typed C++ call, Engine::intake(actor, Petition), by a host that
+// fills in a Petition from its own data and keeps the CommandResult.
+void intake_single_cpp_typed(benchmark::State& state) {
+  static const std::vector<Petition> list = [] {
+    std::vector<Petition> out;
+    const Instant now = local(2025, 3, 3, 9);
+    for (std::int64_t i = 0; i < g_config.single_pool; ++i) {
+      out.push_back(typed_petition(petition(static_cast<std::uint64_t>(i), now)));
+    }
+    return out;
+  }();
+  each_cpp_intake(state, "single-cpp-typed.db", [&](Engine& engine, std::size_t i) {
+    CommandResult result = engine.intake(kRegistrar, list[i]);
+    benchmark::DoNotOptimize(result);
   });
 }
 

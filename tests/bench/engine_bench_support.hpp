@@ -36,6 +36,7 @@ using xinfang::Engine;
 using xinfang::Instant;
 using xinfang::IntakeRequest;
 using xinfang::Json;
+using xinfang::Petition;
 
 inline constexpr const char* kPolicy = "cn-national-2022";
 inline constexpr std::uint64_t kSeed = 20250303;
@@ -300,6 +301,7 @@ void intake_decide_only(benchmark::State& state);
 void intake_single_c_abi(benchmark::State& state, Durability durability);  // engine_bench_capi.cpp
 void intake_batch_c_abi(benchmark::State& state);
 void intake_single_cpp_json_text(benchmark::State& state);
+void intake_single_cpp_typed(benchmark::State& state);
 void capi_breakdown_parse(benchmark::State& state);
 
 // engine_bench_report.cpp

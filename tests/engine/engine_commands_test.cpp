@@ -157,6 +157,72 @@ TEST_F(EngineCommands, ACaseThroughItsLife) {
   EXPECT_TRUE(t.engine.verify().ok);
 }
 
+// The text the C ABI hands out is spliced from the texts written for the chain: it must be the
+// document's own text, byte for byte, for every kind of result.
+TEST_F(EngineCommands, AResultsTextIsItsDocumentAndTheLogsTexts) {
+  std::vector<CommandResult> results;
+  results.push_back(t.intake_letter("portal-req-1"));
+  const std::string n = results.back().number;
+  results.push_back(t.engine.intake_json(kRegistrar, letter_at(local("2025-03-03 09:00")), "portal-req-1"));
+  EXPECT_TRUE(results.back().replayed);
+  t.clock->advance(hours(1));
+  results.push_back(t.engine.accept(n, kDispatcher));
+  t.clock->advance(hours(1));
+  results.push_back(t.engine.route(n, kDispatcher));
+  const std::string handler = t.engine.get(n).state.handler;
+  t.clock->advance(hours(24 * 5));
+  results.push_back(t.engine.reply(n, handler, Outcome::supported, "已恢复发放。\n\"引号\"\t与\\"));
+  t.clock->advance(hours(24));
+  results.push_back(t.engine.rate(n, kPortal, "satisfied"));
+  const std::string other = t.intake_letter().number;
+  results.push_back(t.engine.merge(other, kDispatcher, n));
+
+  std::size_t events_seen = 0;
+  for (const CommandResult& result : results) {
+    SCOPED_TRACE(result.to_json().dump());
+    ASSERT_EQ(result.logged.size(), result.events.size());
+    EXPECT_EQ(result.to_json_text(), result.to_json().dump());
+    const CaseRecord record = t.engine.get(result.number);
+    for (std::size_t i = 0; i < result.events.size(); ++i) {
+      // The logged texts are the stored event's, the ones its hash covers.
+      const StoredEvent& stored = record.events.at(static_cast<std::size_t>(result.version) - result.events.size() + i);
+      EXPECT_EQ(Json::parse(result.logged[i].payload), stored.event.payload);
+      EXPECT_EQ(Json::parse(result.logged[i].actor)["id"], stored.event.actor.id);
+      ++events_seen;
+    }
+  }
+  EXPECT_GE(events_seen, 6u);
+}
+
+TEST_F(EngineCommands, AHandMadeResultsTextFallsBackToItsDocument) {
+  CommandResult result;
+  result.number = "A\"1\\中";
+  result.version = 3;
+  result.status = CaseStatus::replied;
+  result.events.push_back({"replied", local("2025-03-03 09:00"), Actor{}, Json{{"text", "x\ny"}}});
+  result.events.push_back({"t\"ype", local("2025-03-04 10:30"), Actor{}, Json::object()});
+  EXPECT_EQ(result.to_json_text(), result.to_json().dump());  // no logged texts
+  result.logged.push_back({"{}", "{\"spliced\":true}"});
+  EXPECT_EQ(result.to_json_text(), result.to_json().dump());  // one for two events: not used
+  result.logged.push_back({"{}", "{}"});
+  const Json spliced = Json::parse(result.to_json_text());
+  EXPECT_EQ(spliced["events"][0]["payload"], (Json{{"spliced", true}}));
+  EXPECT_EQ(spliced["events"][1]["type"], "t\"ype");
+  EXPECT_EQ(spliced["number"], result.number);
+  EXPECT_FALSE(spliced.contains("query_code"));
+  result.query_code = "ABCD";
+  EXPECT_EQ(Json::parse(result.to_json_text())["query_code"], "ABCD");
+
+  // With the right texts, byte for byte the document's, whether a string needs escaping or not.
+  const std::string actor = Json{{"id", ""}, {"organisation", ""}, {"unit", ""}, {"roles", Json::array()}}.dump();
+  result.events[1].type = std::string("del\x7f ctl\x01 tab\t");
+  for (const std::string& number : {std::string("MZJ-2025-000001X"), std::string("市A\"1\\中")}) {
+    result.number = number;
+    result.logged = {{actor, result.events[0].payload.dump()}, {actor, result.events[1].payload.dump()}};
+    EXPECT_EQ(result.to_json_text(), result.to_json().dump());
+  }
+}
+
 TEST_F(EngineCommands, RoutingPrefersTheHandlerWithFewerOpenCases) {
   const std::string a = t.intake_letter().number;
   const std::string b = t.intake_letter().number;
