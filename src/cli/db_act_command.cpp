@@ -32,8 +32,8 @@ Json pair_value(const std::string& text) {
   try {
     Json value = Json::parse(text);
     if (value.is_number() || value.is_boolean() || value.is_object() || value.is_array()) return value;
-  } catch (const Json::parse_error&) {
-    // Not JSON: plain text.
+  } catch (const Json::exception&) {
+    // Not JSON (or a number too large for a double): plain text.
   }
   return text;
 }

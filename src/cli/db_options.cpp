@@ -113,7 +113,8 @@ Json parse_json_text(std::string_view text, std::string_view what) {
   util::require_utf8(text, what);
   try {
     return Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // A syntax error, or a number too large for a double (out_of_range.406): malformed either way.
     std::string message = e.what();
     // nlohmann's messages begin with "[json.exception.parse_error.101] "; keep the rest.
     if (auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);

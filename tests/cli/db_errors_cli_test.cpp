@@ -85,6 +85,15 @@ TEST_F(DbCliTest, MalformedArgsJson) {
   // With --json the error is also the one document on stdout.
   EXPECT_EQ(parse_json(run.out)["error"]["code"], "parse_error");
   EXPECT_TRUE(one_line_error(db({"act", number, "note", "--actor", "d1", "--args", "[1]"}), 1, "invalid_data"));
+  // A number too large for a double is malformed JSON too, not an internal error.
+  const CliRun huge = db({"act", number, "note", "--actor", "d1", "--args", R"({"text": "x", "n": 1e999})"});
+  EXPECT_TRUE(one_line_error(huge, 1, "parse_error"));
+  EXPECT_TRUE(contains(huge.err, "1e999")) << huge.err;
+  // As a pair's value it is text, like any value that is not JSON.
+  const CliRun pair =
+      db({"act", number, "note", "--actor", "d1", "--at", "2025-03-03T10:00:00+08:00", "text=1e999", "--json"});
+  ASSERT_EQ(pair.status, 0) << pair.err;
+  EXPECT_EQ(parse_json(pair.out)["events"][0]["payload"]["text"], "1e999");
 }
 
 TEST_F(DbCliTest, UnknownCommand) {
