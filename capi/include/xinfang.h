@@ -28,6 +28,7 @@
 #ifndef XINFANG_H
 #define XINFANG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "xinfang/version.h"
@@ -464,6 +465,83 @@ XF_API xf_status xf_engine_set_time(xf_engine* engine, int64_t unix_seconds);
  */
 XF_API xf_status xf_engine_intake(xf_engine* engine, const char* actor, const char* petition_json,
                                   const char* idempotency_key, char** out_result_json);
+
+/**
+ * One petitioner of an ::xf_petition. Strings are UTF-8 and borrowed for the call; NULL means
+ * "not given". The layout is fixed forever: what a later version needs per petitioner comes as a
+ * new structure.
+ */
+typedef struct xf_petitioner {
+  const char* name;       /**< Name. Required. */
+  const char* id_number;  /**< Identity-card number, or NULL. */
+  const char* phone;      /**< Phone, or NULL. */
+  const char* address;    /**< Address, or NULL. */
+  int32_t representative; /**< 1: a representative of a group petition; 0 (default) otherwise. */
+} xf_petitioner;
+
+/**
+ * Metadata of one attachment of an ::xf_petition (the file itself stays with the host). Strings
+ * are UTF-8 and borrowed for the call. The layout is fixed forever.
+ */
+typedef struct xf_attachment {
+  const char* name;       /**< File name. Required. */
+  const char* media_type; /**< e.g. "application/pdf". Required. */
+  int64_t size;           /**< Bytes, >= 0. */
+  const char* sha256;     /**< Hex digest of the content. Required. */
+} xf_attachment;
+
+/**
+ * A petition as a structure: what xf_engine_intake_petition() registers, the same intake
+ * arguments that xf_engine_intake() takes as JSON (docs/lifecycle.md). For a host whose data
+ * are fields rather than JSON text. Fill it with xf_petition_init() first, then set what the
+ * petition has: the structure may grow in later versions, and `struct_size` tells the library
+ * which fields the caller knows. Strings are UTF-8 and borrowed for the call; NULL means "not
+ * given" (the engine says which required ones are missing, by their JSON path).
+ */
+typedef struct xf_petition {
+  uint32_t struct_size;             /**< sizeof(xf_petition) as the caller compiled it (set by xf_petition_init()). */
+  const char* channel;              /**< Channel id from the policy. */
+  const char* type;                 /**< Petition type: "claim", "suggestion", "accusation", ... */
+  const char* sub_route;            /**< Sub-route id, or NULL. */
+  const char* category;             /**< Category id from the policy. */
+  const char* region;               /**< Region id, or NULL. */
+  const char* subject;              /**< Subject line. */
+  const char* content;              /**< Full text. */
+  const xf_petitioner* petitioners; /**< petitioner_count petitioners (at least one). */
+  size_t petitioner_count;          /**< How many; 0 with petitioners NULL. */
+  int32_t group;                    /**< 1: a group petition; 0 (default) otherwise. */
+  int32_t new_matter;               /**< 1: new facts and reasons, not a repeat; 0 (default) otherwise. */
+  int64_t received_at;     /**< When it arrived, seconds since the epoch (UTC); 0 (default) for the engine's now. */
+  const char* received_by; /**< Who received it, or NULL for the actor. */
+  const xf_attachment* attachments; /**< attachment_count attachments' metadata, or NULL. */
+  size_t attachment_count;          /**< How many; 0 with attachments NULL. */
+} xf_petition;
+
+/**
+ * Fills @p petition with the defaults: struct_size = sizeof(xf_petition), every other field 0
+ * or NULL.
+ * @param[out] petition The structure to fill.
+ * @return ::XF_OK, or ::XF_ERR_INVALID_ARGUMENT if @p petition is NULL.
+ */
+XF_API xf_status xf_petition_init(xf_petition* petition);
+
+/**
+ * Registers a petition given as a structure; otherwise as xf_engine_intake(). The petition
+ * registered is the one xf_engine_intake() would register from the same fields as JSON, and
+ * the two are the same request to an idempotency key.
+ * @param engine The engine.
+ * @param actor The registrar's staff id.
+ * @param petition The petition, filled after xf_petition_init().
+ * @param idempotency_key As for xf_engine_intake().
+ * @param[out] out_result_json As for xf_engine_intake().
+ * @return As xf_engine_intake(), and ::XF_ERR_INVALID_ARGUMENT for a NULL @p petition, a
+ *         struct_size below the first version's, a count with a NULL array or above 100000,
+ *         a flag other than 0 or 1, a negative size or time; ::XF_ERR_UNSUPPORTED_VERSION for fields of a newer
+ *         version of the structure set to anything but their defaults; ::XF_ERR_INVALID_DATA
+ *         for an unknown petition type.
+ */
+XF_API xf_status xf_engine_intake_petition(xf_engine* engine, const char* actor, const xf_petition* petition,
+                                           const char* idempotency_key, char** out_result_json);
 
 /**
  * Registers many petitions in one transaction (an import): all or none.

@@ -134,6 +134,9 @@ void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& 
                  "intake_single/normal/engine_typed", 1);
   print_overhead(out, r, "  against C++ with the same JSON text", "intake_single/normal/c_abi",
                  "intake_single/normal/engine_json_text", 1);
+  print_overhead(out, r, "a petition as a structure (C ABI)", "intake_single/normal/c_abi_typed",
+                 "intake_single/normal/engine_typed", 1);
+  print_overhead(out, r, "  against intake_json", "intake_single/normal/c_abi_typed", "intake_single/normal/engine", 1);
   print_overhead(out, r, "  the same, Durability::full", "intake_single/full/c_abi", "intake_single/full/engine", 1);
   print_overhead(out, r, "batch intake through the C ABI", "intake_batch/c_abi", "intake_batch/engine",
                  static_cast<double>(g_config.batch));
@@ -278,6 +281,7 @@ int main(int argc, char** argv) {
   reg("intake_single/normal/c_abi", [](benchmark::State& s) { intake_single_c_abi(s, Durability::normal); });
   reg("intake_single/normal/engine_json_text", intake_single_cpp_json_text);
   reg("intake_single/normal/engine_typed", intake_single_cpp_typed);
+  reg("intake_single/normal/c_abi_typed", intake_single_c_abi_typed);
   reg("intake_single/full/c_abi", [](benchmark::State& s) { intake_single_c_abi(s, Durability::full); });
   reg("intake_batch/c_abi", intake_batch_c_abi)->Iterations(1)->Unit(benchmark::kMillisecond);
   reg("intake_breakdown/c_abi_parse_petition", capi_breakdown_parse);

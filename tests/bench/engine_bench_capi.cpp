@@ -58,10 +58,13 @@ void check(xf_status status) {
 
 }  // namespace
 
-void intake_single_c_abi(benchmark::State& state, Durability durability) {
+// Single intakes through the C ABI on an engine of the same template and clock as
+// intake_single_engine(); @p intake_one registers the i-th petition of the pool and hands back
+// the result's text.
+template <typename IntakeOne>
+void each_c_intake(benchmark::State& state, const char* file, Durability durability, IntakeOne&& intake_one) {
   guarded(state, [&] {
-    const std::vector<std::string>& list = single_petition_texts();
-    const std::string path = g_run_dir.file("single-c-abi.db");
+    const std::string path = g_run_dir.file(file);
     fresh_file(path);
     {
       CEngine e(path, durability);
@@ -70,7 +73,7 @@ void intake_single_c_abi(benchmark::State& state, Durability durability) {
         try {
           check(xf_engine_set_time(e.handle, ++e.time));
           char* result = nullptr;
-          check(xf_engine_intake(e.handle, kRegistrar, list[i].c_str(), nullptr, &result));
+          check(intake_one(e.handle, i, &result));
           benchmark::DoNotOptimize(result);
           xf_string_free(result);
         } catch (const std::exception& ex) {
@@ -78,11 +81,18 @@ void intake_single_c_abi(benchmark::State& state, Durability durability) {
           g_failed = true;
           break;
         }
-        if (++i == list.size()) i = 0;
+        if (++i == static_cast<std::size_t>(g_config.single_pool)) i = 0;
       }
       state.SetItemsProcessed(state.iterations());
     }
     remove_database(path);
+  });
+}
+
+void intake_single_c_abi(benchmark::State& state, Durability durability) {
+  const std::vector<std::string>& list = single_petition_texts();
+  each_c_intake(state, "single-c-abi.db", durability, [&](xf_engine* engine, std::size_t i, char** out) {
+    return xf_engine_intake(engine, kRegistrar, list[i].c_str(), nullptr, out);
   });
 }
 
@@ -149,11 +159,8 @@ Petition typed_petition(const Json& json) {
   return p;
 }
 
-}  // namespace
-
-// The same intakes through the typed C++ call, Engine::intake(actor, Petition), by a host that
-// fills in a Petition from its own data and keeps the CommandResult.
-void intake_single_cpp_typed(benchmark::State& state) {
+// The pool's petitions, typed, made once outside timing.
+const std::vector<Petition>& typed_petitions() {
   static const std::vector<Petition> list = [] {
     std::vector<Petition> out;
     const Instant now = local(2025, 3, 3, 9);
@@ -162,6 +169,63 @@ void intake_single_cpp_typed(benchmark::State& state) {
     }
     return out;
   }();
+  return list;
+}
+
+}  // namespace
+
+namespace {
+
+// The pool's typed petitions as the structures a C host fills in, pointing into the Petitions.
+struct CPetition {
+  std::vector<xf_petitioner> petitioners;
+  std::vector<xf_attachment> attachments;
+  xf_petition petition{};
+};
+
+std::vector<CPetition> c_petitions(const std::vector<Petition>& list) {
+  std::vector<CPetition> out(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Petition& from = list[i];
+    CPetition& to = out[i];
+    for (const xinfang::Petitioner& p : from.petitioners) {
+      to.petitioners.push_back({p.name.c_str(), p.id_number.c_str(), p.phone.c_str(), p.address.c_str(), 0});
+    }
+    for (const xinfang::Attachment& a : from.attachments) {
+      to.attachments.push_back({a.name.c_str(), a.media_type.c_str(), a.size, a.sha256.c_str()});
+    }
+    xf_petition& p = to.petition;
+    xf_petition_init(&p);
+    p.channel = from.channel.c_str();
+    p.type = xinfang::petition_type_name(from.type);
+    p.sub_route = from.sub_route.c_str();
+    p.category = from.category.c_str();
+    p.region = from.region.c_str();
+    p.subject = from.subject.c_str();
+    p.content = from.content.c_str();
+    p.petitioners = to.petitioners.data();
+    p.petitioner_count = to.petitioners.size();
+    p.received_at = unix_seconds(from.received_at);
+    p.attachments = to.attachments.empty() ? nullptr : to.attachments.data();
+    p.attachment_count = to.attachments.size();
+  }
+  return out;
+}
+
+}  // namespace
+
+// The typed petitions through xf_engine_intake_petition(): a C host with fields, not JSON text.
+void intake_single_c_abi_typed(benchmark::State& state) {
+  static const std::vector<CPetition> list = c_petitions(typed_petitions());
+  each_c_intake(state, "single-c-abi-typed.db", Durability::normal, [&](xf_engine* engine, std::size_t i, char** out) {
+    return xf_engine_intake_petition(engine, kRegistrar, &list[i].petition, nullptr, out);
+  });
+}
+
+// The same intakes through the typed C++ call, Engine::intake(actor, Petition), by a host that
+// fills in a Petition from its own data and keeps the CommandResult.
+void intake_single_cpp_typed(benchmark::State& state) {
+  const std::vector<Petition>& list = typed_petitions();
   each_cpp_intake(state, "single-cpp-typed.db", [&](Engine& engine, std::size_t i) {
     CommandResult result = engine.intake(kRegistrar, list[i]);
     benchmark::DoNotOptimize(result);

@@ -302,6 +302,7 @@ void intake_single_c_abi(benchmark::State& state, Durability durability);  // en
 void intake_batch_c_abi(benchmark::State& state);
 void intake_single_cpp_json_text(benchmark::State& state);
 void intake_single_cpp_typed(benchmark::State& state);
+void intake_single_c_abi_typed(benchmark::State& state);
 void capi_breakdown_parse(benchmark::State& state);
 
 // engine_bench_report.cpp

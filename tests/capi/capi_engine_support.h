@@ -76,7 +76,8 @@ void test_clocks_and_sweep(void); /* capi_engine_clocks.c */
 void test_second_handles(void);
 void test_verify(void);
 void test_tampered_chain(void);
-void test_queries(void); /* capi_engine_queries.c */
-void test_hosts(void);   /* capi_engine_hosts.c */
+void test_queries(void);  /* capi_engine_queries.c */
+void test_hosts(void);    /* capi_engine_hosts.c */
+void test_petition(void); /* capi_engine_petition.c */
 
 #endif

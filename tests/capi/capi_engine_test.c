@@ -313,6 +313,7 @@ int main(void) {
   test_batch();
   test_clocks_and_sweep();
   test_hosts();
+  test_petition();
   test_bad_calls();
   test_second_handles();
   test_verify();

@@ -44,19 +44,24 @@ def without_function(text):
                   flags=re.M | re.S)
 
 
-def with_shorter_options(text):
-    """The baseline as if xf_engine_options lacked its last field: the library added one at the end,
-    which struct_size makes compatible."""
-    pieces = text.split("<class-decl name='xf_engine_options' size-in-bits='")
-    for i in range(1, len(pieces)):
-        size, rest = pieces[i].split("'", 1)
-        end = rest.index("</class-decl>")
-        body = rest[:end]
-        last = list(re.finditer(r"\s*<data-member access='public' layout-offset-in-bits='\d+'>.*?</data-member>", body,
-                                re.S))[-1]
-        body = body[:last.start()] + body[last.end():]
-        pieces[i] = str(int(size) - 64) + "'" + body + rest[end:]
-    return "<class-decl name='xf_engine_options' size-in-bits='".join(pieces)
+def with_shorter(struct):
+    """An edit of the baseline as if @p struct lacked its last field: the library added one at the
+    end, which struct_size makes compatible."""
+    opening = f"<class-decl name='{struct}' size-in-bits='"
+
+    def edit(text):
+        pieces = text.split(opening)
+        for i in range(1, len(pieces)):
+            size, rest = pieces[i].split("'", 1)
+            end = rest.index("</class-decl>")
+            body = rest[:end]
+            last = list(re.finditer(r"\s*<data-member access='public' layout-offset-in-bits='\d+'>.*?</data-member>",
+                                    body, re.S))[-1]
+            body = body[:last.start()] + body[last.end():]
+            pieces[i] = str(int(size) - 64) + "'" + body + rest[end:]
+        return opening.join(pieces)
+
+    return edit
 
 
 def main():
@@ -70,7 +75,8 @@ def main():
         ("a removed function", with_extra_function, 1, "xf_engine_retired"),
         ("a structure changed in place", with_smaller_date, 1, "xf_date"),
         ("an added function", without_function, 0, "xf_engine_roster"),
-        ("a field added at the end of xf_engine_options", with_shorter_options, 0, "compatible"),
+        ("a field added at the end of xf_engine_options", with_shorter("xf_engine_options"), 0, "compatible"),
+        ("a field added at the end of xf_petition", with_shorter("xf_petition"), 0, "compatible"),
     ]
     with tempfile.TemporaryDirectory() as directory:
         for name, edit, expected, mention in cases:
