@@ -28,7 +28,7 @@ const char* status_zh(ClockStatus status) {
 }
 
 std::string time_or_dash(const Calendar& calendar, Instant instant) {
-  return instant.is_special() ? "—" : local_time(calendar, instant);
+  return instant.is_special() ? "—" : local_deadline(calendar, instant);
 }
 
 struct ClocksOptions : DbOptions {
@@ -95,7 +95,7 @@ void run_sweep(const SweepCliOptions& options) {
     table.add_row({"编号 (number)", "期限.步骤 (clock.step)", "事件 (event)", "到期 (due)", "通知 (notified)"});
     for (const FiredStep& step : result.fired) {
       table.add_row({step.number, step.clock + "." + step.step, step.event_type,
-                     local_time(engine.calendar(), step.due_at), std::to_string(step.notifications)});
+                     local_deadline(engine.calendar(), step.due_at), std::to_string(step.notifications)});
     }
     table.print(std::cout);
   }
@@ -125,7 +125,7 @@ void run_poll(const PollOptions& options) {
   table.add_row({"ID", "编号 (number)", "类别 (kind)", "收件人 (recipient)", "期满 (deadline)"});
   for (const Notification& n : notifications) {
     table.add_row({std::to_string(n.id), n.number, n.kind, n.recipient_kind + ":" + n.recipient,
-                   local_time_of(engine.calendar(), n.parameters.value("deadline", Json()))});
+                   local_deadline_of(engine.calendar(), n.parameters.value("deadline", Json()))});
   }
   table.print(std::cout);
 }

@@ -38,6 +38,13 @@ std::string local_time(const Calendar& calendar, Instant instant) {
   return format_date(local.date()) + " " + boost::posix_time::to_simple_string(time).substr(0, 8);
 }
 
+std::string local_deadline(const Calendar& calendar, Instant instant) {
+  if (instant.is_special()) return "";
+  const Instant local = to_local(calendar, instant);
+  if (local.time_of_day() != boost::posix_time::time_duration(0, 0, 0)) return local_time(calendar, instant);
+  return format_date(local.date() - boost::gregorian::days(1)) + " 24:00:00";
+}
+
 std::string local_day(const Calendar& calendar, Instant instant) {
   if (instant.is_special()) return "";
   return format_date(calendar.local_date(instant));
@@ -48,6 +55,13 @@ std::string local_time_of(const Calendar& calendar, const Json& utc_text) {
   const std::string text = utc_text.get<std::string>();
   const std::optional<Instant> instant = lifecycle_detail::parse_instant(text);
   return instant ? local_time(calendar, *instant) : text;
+}
+
+std::string local_deadline_of(const Calendar& calendar, const Json& utc_text) {
+  if (!utc_text.is_string()) return "";
+  const std::string text = utc_text.get<std::string>();
+  const std::optional<Instant> instant = lifecycle_detail::parse_instant(text);
+  return instant ? local_deadline(calendar, *instant) : text;
 }
 
 std::string status_label(CaseStatus status) {

@@ -16,10 +16,16 @@ namespace xinfang::cli {
 
 /** @p instant in the calendar's local time, "2025-10-13 09:30:05"; "" for a special instant. */
 std::string local_time(const Calendar& calendar, Instant instant);
+/** A deadline in local time: as local_time(), except that local midnight, the end of a day
+ *  period, is written as 24:00 of the day it ends ("2025-10-13 24:00:00", not
+ *  "2025-10-14 00:00:00"), as the statute and a clerk count it. */
+std::string local_deadline(const Calendar& calendar, Instant instant);
 /** The local day of @p instant, "2025-10-13"; "" for a special instant. */
 std::string local_day(const Calendar& calendar, Instant instant);
 /** As local_time() for the UTC text of a view ("2025-10-13T01:30:05Z"); other text unchanged. */
 std::string local_time_of(const Calendar& calendar, const Json& utc_text);
+/** As local_deadline() for the UTC text of a view; other text unchanged. */
+std::string local_deadline_of(const Calendar& calendar, const Json& utc_text);
 
 /** The status with its Chinese name, "in_handling 办理中". */
 std::string status_label(CaseStatus status);

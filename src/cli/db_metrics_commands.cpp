@@ -111,6 +111,9 @@ void run_score(const ScoreOptions& options) {
     return;
   }
   const auto time_or_dash = [&](Instant at) { return at.is_special() ? std::string("—") : local_time(calendar, at); };
+  const auto deadline_or_dash = [&](Instant at) {
+    return at.is_special() ? std::string("—") : local_deadline(calendar, at);
+  };
   std::cout << "案件 (case) " << score.number << "，综合得分 (score) " << points(score.score) << "\n";
   if (!score.outcomes.clocks.empty()) {
     Table table(std::vector<Table::Align>(5, Table::Align::left));
@@ -119,7 +122,7 @@ void run_score(const ScoreOptions& options) {
       const std::string result = c.settled_at.is_special() ? "中止 (paused)"
                                  : c.on_time               ? "按期 (on time)"
                                                            : "超期 (late)";
-      table.add_row({c.clock + (c.run > 1 ? " #" + std::to_string(c.run) : ""), c.unit, time_or_dash(c.deadline),
+      table.add_row({c.clock + (c.run > 1 ? " #" + std::to_string(c.run) : ""), c.unit, deadline_or_dash(c.deadline),
                      time_or_dash(c.settled_at), result});
     }
     table.print(std::cout);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/db_format.hpp"
 #include "cli/output.hpp"
 #include "cli_test_util.hpp"
 
@@ -62,6 +63,21 @@ TEST(CliEndOfDay, LocalAndUtc) {
   EXPECT_EQ(end_of_day_local(national, Date(2025, 10, 13)), "2025-10-13 (一) 24:00 Asia/Shanghai");
   // 24:00 local on 10-13 is 00:00 on 10-14 in UTC+8, i.e. 16:00 UTC on 10-13.
   EXPECT_EQ(iso_utc(national.end_of_day(Date(2025, 10, 13))), "2025-10-13T16:00:00Z");
+}
+
+TEST(CliDeadline, TheEndOfADayIsItsTwentyFourHundred) {
+  const Calendar& national = Calendar::national();
+  const Instant end = national.end_of_day(Date(2025, 10, 13));
+  EXPECT_EQ(local_deadline(national, end), "2025-10-13 24:00:00");
+  EXPECT_EQ(local_time(national, end), "2025-10-14 00:00:00");  // a moment, not a deadline
+  // Any other time is as local_time() writes it, a second before or after included.
+  EXPECT_EQ(local_deadline(national, end - boost::posix_time::seconds(1)), "2025-10-13 23:59:59");
+  EXPECT_EQ(local_deadline(national, end + boost::posix_time::seconds(1)), "2025-10-14 00:00:01");
+  // Across a month and a year.
+  EXPECT_EQ(local_deadline(national, national.end_of_day(Date(2025, 12, 31))), "2025-12-31 24:00:00");
+  EXPECT_EQ(local_deadline(national, Instant()), "");
+  EXPECT_EQ(local_deadline_of(national, Json("2025-10-13T16:00:00Z")), "2025-10-13 24:00:00");
+  EXPECT_EQ(local_deadline_of(national, Json("not a time")), "not a time");
 }
 
 TEST(CliOneLine, FoldsLineBreaks) {
