@@ -55,6 +55,13 @@ nlohmann::json optional_json(const char* text, const char* name, nlohmann::json 
   return text == nullptr ? absent : parse_json(text, name);
 }
 
+bool read_flag(int32_t value, const std::string& name) {
+  if (value != 0 && value != 1) {
+    throw Error(ErrorCode::invalid_argument, name + " is " + std::to_string(value) + "; it must be 0 or 1");
+  }
+  return value == 1;
+}
+
 std::string shortened(const std::string& key) {
   constexpr std::size_t kLimit = 100;
   if (key.size() <= kLimit) return key;

@@ -96,14 +96,6 @@ Json results_json(std::vector<CommandResult>&& results) {
 // Later versions append fields, and a caller that does not know them gets their defaults.
 constexpr std::size_t kOptionsFirstVersionSize = offsetof(xf_engine_options, random_seed) + sizeof(uint64_t);
 
-bool read_flag(int32_t value, const char* name) {
-  if (value != 0 && value != 1) {
-    throw Error(ErrorCode::invalid_argument,
-                std::string("options->") + name + " is " + std::to_string(value) + "; it must be 0 or 1");
-  }
-  return value == 1;
-}
-
 xf_engine_options known_fields(const xf_engine_options* given) {
   require_pointer(given, "options");
   if (given->struct_size < kOptionsFirstVersionSize) {
@@ -141,18 +133,19 @@ OpenRequest read_options(const xf_engine_options* given) {
                 "options->hash is " + std::to_string(o.hash) + "; it must be XF_HASH_SHA256 (0) or XF_HASH_SM3 (1)");
   }
   options.hash = o.hash == XF_HASH_SM3 ? HashAlgorithm::sm3 : HashAlgorithm::sha256;
-  options.create = read_flag(o.create, "create");
+  options.create = read_flag(o.create, "options->create");
   if (o.busy_timeout_ms < 0) {
     throw Error(ErrorCode::invalid_argument,
                 "options->busy_timeout_ms is " + std::to_string(o.busy_timeout_ms) + "; it must be 0 or more");
   }
   options.busy_timeout_ms = o.busy_timeout_ms;
-  if (read_flag(o.manual_clock, "manual_clock")) {
+  if (read_flag(o.manual_clock, "options->manual_clock")) {
     request.manual_clock = std::make_shared<ManualClock>(from_unix(o.manual_time, "options->manual_time"));
     options.clock = request.manual_clock;
   }
-  if (read_flag(o.seeded_random, "seeded_random")) options.random = std::make_shared<SeededRandom>(o.random_seed);
-  options.parallel_batches = read_flag(o.parallel_batches, "parallel_batches");
+  if (read_flag(o.seeded_random, "options->seeded_random"))
+    options.random = std::make_shared<SeededRandom>(o.random_seed);
+  options.parallel_batches = read_flag(o.parallel_batches, "options->parallel_batches");
   if (o.calendar != nullptr) options.calendar = live_handle(o.calendar, "options->calendar")->calendar;
   if (o.clock_callback != nullptr) {
     if (request.manual_clock != nullptr) {

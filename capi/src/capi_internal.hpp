@@ -72,6 +72,8 @@ std::string optional_text(const char* text, const char* name);
 nlohmann::json parse_json(const char* text, const char* name);
 // NULL stands for @p absent.
 nlohmann::json optional_json(const char* text, const char* name, nlohmann::json absent);
+// A flag of a structure: 0 or 1, else invalid_argument naming @p name ("options->create").
+bool read_flag(int32_t value, const std::string& name);
 // A key quoted in a message: cut after 100 bytes at a character boundary.
 std::string shortened(const std::string& key);
 // Throws invalid_data "<name> <path>: <rule>".

@@ -43,11 +43,15 @@ xf_petition known_fields(const xf_petition* given) {
   return petition;
 }
 
-bool flag(int32_t value, const std::string& name) {
-  if (value != 0 && value != 1) {
-    throw Error(ErrorCode::invalid_argument, name + " is " + std::to_string(value) + "; it must be 0 or 1");
+// A string field of the i-th element of an array, @p element naming it ("petition->petitioners[0].").
+// The name is put together only for the message of a refusal, not for every field that passes.
+template <typename MakeElement>
+std::string element_text(const char* text, MakeElement&& element, const char* field) {
+  try {
+    return optional_text(text, field);
+  } catch (const Error&) {
+    return optional_text(text, (element() + field).c_str());  // refused again, under its whole name
   }
-  return value == 1;
 }
 
 // An array of @p count elements; NULL only when empty.
@@ -82,15 +86,15 @@ Petition read_petition(const xf_petition* given) {
   petition.content = optional_text(p.content, "petition->content");
   const xf_petitioner* people = elements(p.petitioners, p.petitioner_count, "petitioners");
   for (size_t i = 0; i < p.petitioner_count; ++i) {
-    const std::string at = "petition->petitioners[" + std::to_string(i) + "].";
+    const auto at = [i] { return "petition->petitioners[" + std::to_string(i) + "]."; };
     const xf_petitioner& person = people[i];
     petition.petitioners.push_back(
-        {optional_text(person.name, (at + "name").c_str()), optional_text(person.id_number, (at + "id_number").c_str()),
-         optional_text(person.phone, (at + "phone").c_str()), optional_text(person.address, (at + "address").c_str()),
-         flag(person.representative, at + "representative")});
+        {element_text(person.name, at, "name"), element_text(person.id_number, at, "id_number"),
+         element_text(person.phone, at, "phone"), element_text(person.address, at, "address"),
+         person.representative != 0 && read_flag(person.representative, at() + "representative")});
   }
-  petition.group = flag(p.group, "petition->group");
-  petition.new_matter = flag(p.new_matter, "petition->new_matter");
+  petition.group = p.group != 0 && read_flag(p.group, "petition->group");
+  petition.new_matter = p.new_matter != 0 && read_flag(p.new_matter, "petition->new_matter");
   if (p.received_at < 0) {
     throw Error(ErrorCode::invalid_argument, "petition->received_at is " + std::to_string(p.received_at) +
                                                  "; it must be seconds since 1970 (UTC), or 0 for now");
@@ -99,14 +103,14 @@ Petition read_petition(const xf_petition* given) {
   petition.received_by = optional_text(p.received_by, "petition->received_by");
   const xf_attachment* files = elements(p.attachments, p.attachment_count, "attachments");
   for (size_t i = 0; i < p.attachment_count; ++i) {
-    const std::string at = "petition->attachments[" + std::to_string(i) + "].";
+    const auto at = [i] { return "petition->attachments[" + std::to_string(i) + "]."; };
     const xf_attachment& file = files[i];
     if (file.size < 0) {
-      throw Error(ErrorCode::invalid_argument, at + "size is " + std::to_string(file.size) + "; it must be >= 0");
+      throw Error(ErrorCode::invalid_argument, at() + "size is " + std::to_string(file.size) + "; it must be >= 0");
     }
-    petition.attachments.push_back({optional_text(file.name, (at + "name").c_str()),
-                                    optional_text(file.media_type, (at + "media_type").c_str()), file.size,
-                                    optional_text(file.sha256, (at + "sha256").c_str())});
+    petition.attachments.push_back({element_text(file.name, at, "name"),
+                                    element_text(file.media_type, at, "media_type"), file.size,
+                                    element_text(file.sha256, at, "sha256")});
   }
   return petition;
 }
