@@ -58,6 +58,24 @@ void check(xf_status status) {
 
 }  // namespace
 
+// The timed loop of the single-intake benchmarks: @p intake_one registers the i-th petition of
+// the pool; a failure ends the benchmark with its message.
+template <typename IntakeOne>
+void timed_intakes(benchmark::State& state, IntakeOne&& intake_one) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    try {
+      intake_one(i);
+    } catch (const std::exception& ex) {
+      state.SkipWithError(ex.what());
+      g_failed = true;
+      break;
+    }
+    if (++i == static_cast<std::size_t>(g_config.single_pool)) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
 // Single intakes through the C ABI on an engine of the same template and clock as
 // intake_single_engine(); @p intake_one registers the i-th petition of the pool and hands back
 // the result's text.
@@ -68,22 +86,13 @@ void each_c_intake(benchmark::State& state, const char* file, Durability durabil
     fresh_file(path);
     {
       CEngine e(path, durability);
-      std::size_t i = 0;
-      for (auto _ : state) {
-        try {
-          check(xf_engine_set_time(e.handle, ++e.time));
-          char* result = nullptr;
-          check(intake_one(e.handle, i, &result));
-          benchmark::DoNotOptimize(result);
-          xf_string_free(result);
-        } catch (const std::exception& ex) {
-          state.SkipWithError(ex.what());
-          g_failed = true;
-          break;
-        }
-        if (++i == static_cast<std::size_t>(g_config.single_pool)) i = 0;
-      }
-      state.SetItemsProcessed(state.iterations());
+      timed_intakes(state, [&](std::size_t i) {
+        check(xf_engine_set_time(e.handle, ++e.time));
+        char* result = nullptr;
+        check(intake_one(e.handle, i, &result));
+        benchmark::DoNotOptimize(result);
+        xf_string_free(result);
+      });
     }
     remove_database(path);
   });
@@ -105,19 +114,10 @@ void each_cpp_intake(benchmark::State& state, const char* file, IntakeOne&& inta
     fresh_file(path);
     {
       BenchEngine e = open_engine(path, Durability::normal, local(2025, 3, 3, 9));
-      std::size_t i = 0;
-      for (auto _ : state) {
-        try {
-          e.clock->advance(bpt::seconds(1));
-          intake_one(e.engine, i);
-        } catch (const std::exception& ex) {
-          state.SkipWithError(ex.what());
-          g_failed = true;
-          break;
-        }
-        if (++i == static_cast<std::size_t>(g_config.single_pool)) i = 0;
-      }
-      state.SetItemsProcessed(state.iterations());
+      timed_intakes(state, [&](std::size_t i) {
+        e.clock->advance(bpt::seconds(1));
+        intake_one(e.engine, i);
+      });
     }
     remove_database(path);
   });
