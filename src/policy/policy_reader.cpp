@@ -10,8 +10,9 @@ namespace xinfang::policy_detail {
 
 std::string Issue::text() const {
   // A document that cannot be read at all has no path: its message says where (line, column, byte).
-  if (path.empty() && code != ErrorCode::invalid_data) return message;
-  return "policy " + (path.empty() ? std::string("/") : path) + ": " + message;
+  // Messages quote the document's own names and values, which may hold line breaks.
+  if (path.empty() && code != ErrorCode::invalid_data) return util::one_line(message);
+  return util::one_line("policy " + (path.empty() ? std::string("/") : path) + ": " + message);
 }
 
 void Reader::error(const std::string& path, const std::string& message) {

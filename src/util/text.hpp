@@ -16,6 +16,10 @@ std::string json_pointer_segment(std::string_view key);
  *  take a sign or a space there). */
 bool digits_at(std::string_view text, std::size_t position, std::size_t count) noexcept;
 
+/** @p text with its control characters (U+0000 to U+001F, U+007F) written as JSON writes them
+ *  ("\\n", "\\u0001"), so that a message quoting a caller's text stays on one line. */
+std::string one_line(std::string_view text);
+
 }  // namespace xinfang::util
 
 #endif

@@ -126,6 +126,14 @@ TEST(PolicyBroken, IdsAndCodesAreWellFormedAndCodesUnique) {
   EXPECT_TRUE(fails_with(extending(R"("clocks": {"a/b": {}})"), ErrorCode::invalid_data, "policy /clocks/a~1b:"));
 }
 
+TEST(PolicyBroken, NamesQuotedInAMessageKeepItOnOneLine) {
+  // A message quotes the document's own text; its control characters are written as JSON writes them.
+  EXPECT_TRUE(fails_with(R"({"extends": "\n-national-2022"})", ErrorCode::not_found,
+                         "policy /extends: no preset named '\\n-national-2022'"));
+  EXPECT_TRUE(fails_with(extending(R"("roles": {"a\tb\u0001": {"name": "组长"}})"), ErrorCode::invalid_data,
+                         "policy /roles/a\\tb\\u0001: 'a\\tb\\u0001' is not a valid id"));
+}
+
 TEST(PolicyBroken, ReferencesInRoutingRulesAreChecked) {
   const auto rule = [](const std::string& body) {
     return extending(R"("routing": {"rules": [{"name": "r", "unit": "general", )" + body + "}]}");
