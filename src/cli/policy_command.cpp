@@ -1,11 +1,13 @@
-// The xinfang command-line program: `xinfang policy check | show | list`.
+// The xinfang command-line program: `xinfang policy check | test | show | list`.
 //
 // `check` validates policy files and reports every error found in each, with its JSON path.
 // The refused files are the command's result, so with --json the report is one document on
 // stdout ({"ok", "files": [{"file", "ok", "name", "version" | "errors"}]}) even when a file
 // fails; the exit status is 1 then, and stderr has the usual one line with the first error.
+// `test` runs scenario files (docs/policy-testing.md) the same way: the report is the result.
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -14,10 +16,12 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/db_options.hpp"
 #include "cli/output.hpp"
 #include "policy/policy_impl.hpp"
 #include "xinfang/error.hpp"
 #include "xinfang/policy.hpp"
+#include "xinfang/scenario.hpp"
 
 namespace xinfang::cli {
 namespace {
@@ -122,6 +126,91 @@ void register_check(CLI::App& policy) {
   sub->callback([options] { run_check(*options); });
 }
 
+struct TestOptions {
+  std::vector<std::string> files;
+  bool json = false;
+  std::string junit;
+};
+
+ScenarioFileResult test_file(const std::string& file) {
+  std::string text;
+  try {
+    text = read_input(file, "scenario file");
+  } catch (const Error& e) {
+    ScenarioFileResult unreadable;
+    unreadable.source = file;
+    unreadable.error_code = e.code();
+    unreadable.error = e.what();
+    return unreadable;
+  }
+  ScenarioOptions options;
+  const std::filesystem::path parent =
+      file == "-" ? std::filesystem::path() : std::filesystem::path(file).parent_path();
+  options.base_directory = parent.empty() ? "." : parent.string();
+  return run_scenarios(text, file, options);
+}
+
+void run_test(const TestOptions& options) {
+  std::vector<ScenarioFileResult> results;
+  for (const auto& file : options.files) results.push_back(test_file(file));
+  if (!options.junit.empty()) {
+    std::ofstream out(options.junit, std::ios::binary | std::ios::trunc);
+    out << scenario_report_junit(results);
+    out.close();
+    if (!out) throw Error(ErrorCode::invalid_argument, "cannot write the JUnit report to '" + options.junit + "'");
+  }
+  if (options.json) {
+    print_json(std::cout, scenario_report_json(results));
+  } else {
+    std::cout << scenario_report_text(results);
+  }
+  std::size_t total = 0;
+  std::size_t bad = 0;
+  const ScenarioResult* first = nullptr;
+  const ScenarioFileResult* first_file = nullptr;
+  for (const auto& file : results) {
+    if (file.error_code != ErrorCode::ok) {
+      throw Error(file.error_code, file.source + ": " + file.error);
+    }
+    for (const auto& scenario : file.scenarios) {
+      ++total;
+      if (scenario.outcome == ScenarioOutcome::passed) continue;
+      ++bad;
+      if (first == nullptr) {
+        first = &scenario;
+        first_file = &file;
+      }
+    }
+  }
+  if (first == nullptr) return;
+  // The one line on stderr (main() prints it): how many, and the first.
+  std::string message = std::to_string(bad) + " of " + std::to_string(total) +
+                        " scenarios did not pass; first: " + first_file->source + ": " + first->name;
+  if (first->outcome == ScenarioOutcome::invalid) {
+    throw Error(first->error_code, message + ": " + first->error);
+  }
+  throw Error(ErrorCode::invalid_data,
+              message + " (" + std::to_string(first->mismatches.size()) + " expectations did not hold)");
+}
+
+void register_test(CLI::App& policy) {
+  auto options = std::make_shared<TestOptions>();
+  CLI::App* sub = policy.add_subcommand("test", "Run policy scenario files and report what did not hold");
+  sub->add_option("FILE", options->files, "Scenario JSON files (docs/policy-testing.md); - for standard input")
+      ->required();
+  // Not add_json_flag(), as for check: the report is the result even when a scenario fails.
+  sub->add_flag("--json", options->json, "Print the report as JSON instead of text");
+  sub->add_option("--junit", options->junit, "Also write a JUnit XML report to FILE (for CI tools)")->type_name("FILE");
+  sub->footer(exit_status_footer(
+      "Validates each file's scenarios, then runs each valid one on an in-memory database with a manual clock. "
+      "Prints one line per scenario (PASS, FAIL or INVALID) and, under a failing one, each expectation that did "
+      "not hold as '- expected' and '+ actual'; then the totals. Exits 1 if any scenario fails or is invalid, "
+      "or a file cannot be read; stderr then says how many and which was first.\n"
+      "With --json, prints {\"passed\", \"scenarios\", \"failed\", \"invalid\", \"files\": [...]} on stdout in "
+      "every case."));
+  sub->callback([options] { run_test(*options); });
+}
+
 struct ShowOptions {
   std::string preset;
   bool canonical = false;
@@ -169,10 +258,12 @@ void register_list(CLI::App& policy, Globals& globals) {
 }  // namespace
 
 void register_policy_command(CLI::App& app, Globals& globals) {
-  CLI::App* policy = app.add_subcommand("policy", "Check policy files; show the compiled-in presets");
+  CLI::App* policy =
+      app.add_subcommand("policy", "Check policy files, run their scenarios; show the compiled-in presets");
   require_one_subcommand(*policy);
   policy->footer(exit_status_footer());
   register_check(*policy);
+  register_test(*policy);
   register_show(*policy);
   register_list(*policy, globals);
 }
