@@ -7,6 +7,7 @@
 #include "engine/chain.hpp"
 #include "engine/engine_impl.hpp"
 #include "lifecycle/command_args.hpp"
+#include "lifecycle/decide_internal.hpp"
 
 namespace xinfang {
 
@@ -50,26 +51,32 @@ struct Recipients {
 
 // Who a step notifies: the handler; the leaders of the case's unit (before routing, of its
 // organisation's petition office) or organisation; or the holders of a role in its
-// organisation. Nobody found: the role itself, for the host to route.
+// organisation. While a review or re-review is pending, the body one level up has the case (第三十五条,
+// 第三十六条): its petition office's leaders and its holders of the role are told, not the unit
+// that replied. Nobody found: the role itself, for the host to route.
 Recipients recipients_of(store::Transaction& txn, const Policy& policy, const CaseState& state,
                          const std::string& notify) {
-  if (notify == "handler" && !state.handler.empty()) return {"staff", {state.handler}};
+  const bool under_review =
+      state.status == CaseStatus::review_requested || state.status == CaseStatus::rereview_requested;
+  const std::string organisation =
+      under_review ? lifecycle_detail::reviewing_organisation(policy, state) : state.organisation;
+  if (notify == "handler" && !state.handler.empty() && !under_review) return {"staff", {state.handler}};
   if (notify == "handler") return recipients_of(txn, policy, state, "unit_leader");
   std::vector<std::string> ids;
   if (notify == "unit_leader") {
     std::vector<std::string> units;
-    if (!state.unit.empty()) {
+    if (!state.unit.empty() && !under_review) {
       units.push_back(state.unit);
     } else {
       for (const Unit& unit : policy.units()) {
-        if (unit.petition_office && unit.organisation == state.organisation) units.push_back(unit.id);
+        if (unit.petition_office && unit.organisation == organisation) units.push_back(unit.id);
       }
     }
     for (const std::string& unit : units) {
-      for (std::string& id : holders(txn, state.organisation, unit, "unit_leader")) ids.push_back(std::move(id));
+      for (std::string& id : holders(txn, organisation, unit, "unit_leader")) ids.push_back(std::move(id));
     }
   } else {
-    ids = holders(txn, state.organisation, "", notify);
+    ids = holders(txn, organisation, "", notify);
   }
   if (ids.empty()) return {"role", {notify}};
   return {"staff", ids};
