@@ -34,6 +34,10 @@ install(TARGETS xinfang_core EXPORT xinfangCoreTargets
 install(TARGETS xinfang_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/xinfang DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   COMPONENT development FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+# The presets' scenario suites (docs/policy-testing.md): examples of the format, and a way to
+# check an installation counts as the statute does.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/src/policy/presets/scenarios/ DESTINATION ${CMAKE_INSTALL_DATADIR}/xinfang/scenarios
+        COMPONENT runtime FILES_MATCHING PATTERN "*.json")
 install(FILES ${PROJECT_SOURCE_DIR}/capi/include/xinfang.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   COMPONENT development)
 

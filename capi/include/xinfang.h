@@ -872,6 +872,31 @@ XF_API xf_status xf_policy_preset_source(const char* name, char** out_json);
  */
 XF_API xf_status xf_policy_check(const char* policy, char** out_json);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Policy scenarios (docs/policy-testing.md) */
+
+#define XF_REPORT_JSON 0  /**< xf_policy_test(): {"passed", "scenarios", "failed", "invalid", "files": [...]}. */
+#define XF_REPORT_TEXT 1  /**< xf_policy_test(): a line per scenario, a diff under each failing one. */
+#define XF_REPORT_JUNIT 2 /**< xf_policy_test(): JUnit XML, for CI tools. */
+
+/**
+ * Runs the scenarios of a scenario document: each is checked, then run on its own in-memory
+ * database with a manual clock the steps set (nothing is written to disk, the system clock is not
+ * read). A scenario that fails or is invalid, or a document that is not JSON, is a finding, not
+ * a failure: the call returns ::XF_OK and the report says so. The CLI's `xinfang policy test`.
+ * @param scenarios The document (UTF-8 JSON, comments allowed): a scenario, or {"scenarios": [...]}.
+ * @param source The file's name for the report; NULL for "scenarios".
+ * @param base_directory The directory that {"file": NAME} references are read from; NULL refuses them.
+ * @param format ::XF_REPORT_JSON, ::XF_REPORT_TEXT or ::XF_REPORT_JUNIT.
+ * @param[out] out_passed Receives 1 if every scenario passed, 0 if not; may be NULL.
+ * @param[out] out_report Receives the report.
+ * @return ::XF_OK (whatever the report says); ::XF_ERR_INVALID_ARGUMENT (NULL @p scenarios or
+ *         @p out_report, an unknown @p format, text over ::XF_MAX_INPUT_BYTES);
+ *         ::XF_ERR_INVALID_UTF8 (@p scenarios, @p source or @p base_directory).
+ */
+XF_API xf_status xf_policy_test(const char* scenarios, const char* source, const char* base_directory, int format,
+                                int* out_passed, char** out_report);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

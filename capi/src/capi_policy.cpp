@@ -8,6 +8,7 @@
 #include "policy/policy_impl.hpp"
 #include "xinfang.h"
 #include "xinfang/policy.hpp"
+#include "xinfang/scenario.hpp"
 
 namespace xinfang::capi {
 namespace {
@@ -81,6 +82,29 @@ xf_status xf_policy_check(const char* policy, char** out_json) {
     const std::string text = required_text(policy, "policy");
     require_pointer(out_json, "out_json");
     return check(text).dump();
+  });
+}
+
+xf_status xf_policy_test(const char* scenarios, const char* source, const char* base_directory, int format,
+                         int* out_passed, char** out_report) {
+  if (out_passed != nullptr) *out_passed = 0;
+  return text_out(out_report, [&] {
+    const std::string document = required_text(scenarios, "scenarios");
+    require_pointer(out_report, "out_report");
+    if (format != XF_REPORT_JSON && format != XF_REPORT_TEXT && format != XF_REPORT_JUNIT) {
+      throw Error(ErrorCode::invalid_argument,
+                  "format must be XF_REPORT_JSON, XF_REPORT_TEXT or XF_REPORT_JUNIT, not " + std::to_string(format));
+    }
+    const std::string name = source != nullptr ? required_text(source, "source") : std::string("scenarios");
+    ScenarioOptions options;
+    if (base_directory != nullptr) options.base_directory = required_text(base_directory, "base_directory");
+    // A document that is not JSON is the report's finding, as a failing scenario is.
+    const std::vector<ScenarioFileResult> files = {run_scenarios(document, name, options)};
+    std::string report = format == XF_REPORT_JSON   ? scenario_report_json(files).dump()
+                         : format == XF_REPORT_TEXT ? scenario_report_text(files)
+                                                    : scenario_report_junit(files);
+    if (out_passed != nullptr) *out_passed = files.front().passed() ? 1 : 0;
+    return report;
   });
 }
 

@@ -215,6 +215,11 @@ Command Engine::Impl::complete_routing(store::Transaction& txn, const CaseState&
   }
   if (!args.contains("unit") || !args["unit"].is_string()) return completed;  // decide() reports it
   const std::string unit = args["unit"].get<std::string>();
+  // A unit the policy lacks is named before any handler is looked for in it.
+  if (!unit.empty() && policy.find_unit(unit) == nullptr) {
+    throw Error(ErrorCode::not_found,
+                "command " + command.name + " /args/unit: '" + unit + "' is not a unit of policy " + policy.name());
+  }
   if (handler_given) {
     if (!args["handler"].is_string()) return completed;
     const std::string handler = args["handler"].get<std::string>();

@@ -33,13 +33,16 @@ bool has_role(const StaffMember& member, const std::string& role) {
   return std::find(member.roles.begin(), member.roles.end(), role) != member.roles.end();
 }
 
-// The active people who hold @p role in @p unit (or, with no unit, in @p organisation), by id.
+// The active people who hold @p role in @p unit (whatever its organisation: a case assigned
+// (交办) to a unit of a body below stays the assigning body's), or, with no unit, in
+// @p organisation; by id.
 std::vector<std::string> holders(store::Transaction& txn, const std::string& organisation, const std::string& unit,
                                  const std::string& role) {
   std::vector<std::string> ids;
   for (const store::StaffRow& row : txn.list_staff(unit)) {
     const StaffMember member = staff_from_row(row);
-    if (member.active && member.organisation == organisation && has_role(member, role)) ids.push_back(member.id);
+    const bool where = !unit.empty() || member.organisation == organisation;
+    if (member.active && where && has_role(member, role)) ids.push_back(member.id);
   }
   return ids;
 }

@@ -204,15 +204,16 @@ std::string scenario_report_junit(const std::vector<ScenarioFileResult>& files) 
       invalid += scenario.outcome == ScenarioOutcome::invalid;
     }
     const std::size_t tests = file.scenarios.size() + (file.error_code != ErrorCode::ok ? 1 : 0);
-    out << "  <testsuite name=\"" << xml_escaped(file.source) << "\" tests=\"" << tests << "\" failures=\"" << failed
-        << "\" errors=\"" << invalid << "\">\n";
+    const std::string file_name = xml_escaped(util::one_line(file.source));
+    out << "  <testsuite name=\"" << file_name << "\" tests=\"" << tests << "\" failures=\"" << failed << "\" errors=\""
+        << invalid << "\">\n";
     if (file.error_code != ErrorCode::ok) {
-      out << "    <testcase classname=\"" << xml_escaped(file.source) << "\" name=\"(file)\">\n"
+      out << "    <testcase classname=\"" << file_name << "\" name=\"(file)\">\n"
           << "      <error type=\"" << error_code_name(file.error_code) << "\" message=\""
           << xml_escaped(util::one_line(file.error)) << "\"/>\n    </testcase>\n";
     }
     for (const auto& scenario : file.scenarios) {
-      out << "    <testcase classname=\"" << xml_escaped(file.source) << "\" name=\"" << xml_escaped(scenario.name)
+      out << "    <testcase classname=\"" << file_name << "\" name=\"" << xml_escaped(util::one_line(scenario.name))
           << "\"";
       if (scenario.outcome == ScenarioOutcome::passed) {
         out << "/>\n";

@@ -21,7 +21,11 @@ struct Source {
   const Json& doc;   // the scenario's keys merged over the defaults
   const Json& own;   // the scenario's own object
   std::string path;  // its path ("" for a file that is one scenario)
-  std::string where(const char* key) const { return child(own.contains(key) ? path : std::string(), key); }
+  // The object the key comes from: the scenario's own, or the suite's defaults; a key given
+  // nowhere is missing from the scenario.
+  std::string holder(const char* key) const { return own.contains(key) || !doc.contains(key) ? path : std::string(); }
+  // The key's own path.
+  std::string where(const char* key) const { return child(holder(key), key); }
 };
 
 std::string read_referenced_file(const Json& reference, const std::string& path, const ScenarioOptions& options) {
@@ -304,16 +308,16 @@ Scenario read_one(const Source& source, const ScenarioOptions& options) {
              {"name", "description", "policy", "calendar", "start", "seed", "staff", "roster", "petition", "steps"});
   Scenario scenario;
   scenario.path = source.path;
-  scenario.name = text_member(source.doc, source.where("name"), "name").value_or("");
+  scenario.name = text_member(source.doc, source.holder("name"), "name").value_or("");
   const Policy policy = read_policy(source, options);
   scenario.policy_text = policy.to_json();
   scenario.calendar = read_calendar(source, options);
-  const std::string start = text_member(source.doc, source.where("start"), "start").value_or("");
+  const std::string start = text_member(source.doc, source.holder("start"), "start").value_or("");
   if (start.empty())
     invalid(source.where("start"), "is required (the scenario's first time, e.g. \"2025-03-03 09:00\")");
   scenario.start = absolute_time(start, scenario.calendar, source.where("start"));
   scenario.seed = static_cast<std::uint64_t>(
-      integer_member(source.doc, source.where("seed"), "seed", 0, std::numeric_limits<long long>::max()).value_or(1));
+      integer_member(source.doc, source.holder("seed"), "seed", 0, std::numeric_limits<long long>::max()).value_or(1));
   scenario.staff = read_staff(source, policy);
   scenario.roster = read_roster(source, policy, scenario.staff);
 
@@ -380,11 +384,6 @@ ReadFile read_scenarios(std::string_view json, const ScenarioOptions& options) {
   for (const auto& [own, path] : scenarios) {
     ReadScenario read;
     try {
-      if (!path.empty()) {
-        allow_only(defaults, "",
-                   {"name", "description", "policy", "calendar", "start", "seed", "staff", "roster", "petition"});
-        if (defaults.contains("name")) invalid("/name", "a suite's scenarios have a name each; the suite has none");
-      }
       const Json& object = object_at(own, path);
       Json merged = defaults;
       for (const auto& item : object.items()) {
@@ -395,11 +394,17 @@ ReadFile read_scenarios(std::string_view json, const ScenarioOptions& options) {
         }
       }
       const Source source{merged, object, path};
-      read.name = text_member(merged, source.where("name"), "name").value_or("");
-      if (read.name.empty()) invalid(source.where("name"), "is required (what the scenario shows, one line)");
-      if (!names.insert(read.name).second)
-        invalid(source.where("name"), "'" + read.name + "' names another scenario of the file");
       if (merged.contains("steps") && merged["steps"].is_array()) read.steps = merged["steps"].size();
+      read.name = text_member(merged, source.holder("name"), "name").value_or("");
+      if (read.name.empty()) invalid(source.where("name"), "is required (what the scenario shows, one line)");
+      if (!path.empty()) {
+        allow_only(defaults, "",
+                   {"name", "description", "policy", "calendar", "start", "seed", "staff", "roster", "petition"});
+        if (defaults.contains("name")) invalid("/name", "a suite's scenarios have a name each; the suite has none");
+      }
+      if (!names.insert(read.name).second) {
+        invalid(source.where("name"), "'" + read.name + "' names another scenario of the file");
+      }
       read.scenario = read_one(source, options);
     } catch (const Invalid& error) {
       read.error_code = error.code;

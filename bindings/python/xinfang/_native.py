@@ -115,6 +115,7 @@ _PROTOTYPES = {
     "xf_policy_presets": (xf_status, [_out]),
     "xf_policy_preset_source": (xf_status, [_s, _out]),
     "xf_policy_check": (xf_status, [_s, _out]),
+    "xf_policy_test": (xf_status, [_s, _s, _s, _int, ctypes.POINTER(_int), _out]),
 }
 
 

@@ -1,5 +1,7 @@
 """Helpers for testing workflow policy: a fresh engine on a manual clock, cases driven by
-commands, and assertions on their state and deadlines.
+commands, and assertions on their state and deadlines; and the scenario files of
+docs/policy-testing.md, run as they are by ``xinfang policy test`` (:func:`run_scenarios`) or as
+unittest cases (:func:`scenario_tests`).
 
 A policy author writes::
 
@@ -19,13 +21,15 @@ unless told otherwise; a string with an offset, or an aware datetime, is taken a
 datetime object is refused, as everywhere in xinfang.
 """
 
+import ctypes
 import datetime as _dt
+import json
 import os
 import shutil
 import tempfile
 import unittest
 
-from . import _time
+from . import _native, _time
 from .clock import ManualClock
 from .engine import Engine
 from .errors import Error
@@ -305,3 +309,105 @@ class PolicyTestCase(unittest.TestCase):
     def assertRefused(self, error_class, case, command, actor, args=None, **fields):
         """Asserts that `command` is refused on `case` with `error_class` and changes nothing."""
         return case.refuses(error_class, command, actor, args, **fields)
+
+
+# ---- scenario files (docs/policy-testing.md) ----
+
+REPORT_FORMATS = {"json": 0, "text": 1, "junit": 2}
+
+
+def run_scenarios(source, *, name=None, base_directory=None, format="json"):
+    """Runs the scenarios of a scenario file (a path) or document (str, bytes or dict), each on
+    its own in-memory database with a manual clock, as ``xinfang policy test`` does.
+
+    A path's {"file": NAME} references are read from its directory; a document's from
+    `base_directory` (None refuses them). Returns the report: for ``format="json"`` a dict
+    ``{"passed", "scenarios", "failed", "invalid", "files": [{"file", "passed", "scenarios":
+    [{"name", "outcome", "mismatches": [...], ...}]}]}``; for "text" or "junit" the text. A failing
+    or invalid scenario is in the report, not raised."""
+    if format not in REPORT_FORMATS:
+        raise ValueError("format must be one of %s, not %r" % (", ".join(REPORT_FORMATS), format))
+    if isinstance(source, dict):
+        text = json.dumps(source, ensure_ascii=False).encode("utf-8")
+    elif isinstance(source, (str, bytes)) and _looks_like_document(source):
+        text = source
+    else:
+        path = os.fspath(source)
+        with open(path, "rb") as document:
+            text = document.read()
+        name = path if name is None else name
+        if base_directory is None:
+            base_directory = os.path.dirname(os.path.abspath(path))
+    passed = ctypes.c_int(0)
+    report = _native.call_string(
+        _native.require("xf_policy_test"),
+        _native.text(text, "scenarios"),
+        _native.text(name, "name"),
+        _native.text(None if base_directory is None else os.fspath(base_directory), "base_directory"),
+        REPORT_FORMATS[format],
+        ctypes.byref(passed),
+    )
+    return json.loads(report) if format == "json" else report
+
+
+def _looks_like_document(source):
+    stripped = source.lstrip()
+    return stripped[:1] in ("{", b"{") or stripped[:2] in ("//", b"//", "/*", b"/*")
+
+
+def mismatch_text(scenario):
+    """A scenario's report (a dict of run_scenarios()) as the text report writes it under a FAIL:
+    each mismatch as its step, path, "- expected" and "+ actual"; an invalid one's reason."""
+    if scenario["outcome"] == "invalid":
+        return "%s: %s" % (scenario.get("error_code", ""), scenario.get("error", ""))
+    lines = []
+    for mismatch in scenario["mismatches"]:
+        lines.append("step %d (%s, %s) %s" % (mismatch["step"], mismatch["when"], mismatch["action"], mismatch["path"]))
+        lines.extend("  - " + line for line in mismatch["expected"].splitlines())
+        lines.extend("  + " + line for line in mismatch["actual"].splitlines())
+    if not scenario["mismatches"] and scenario.get("error"):
+        lines.append(scenario["error"])
+    return "\n".join(lines)
+
+
+class ScenarioTestCase(unittest.TestCase):
+    """One scenario of a file, as a unittest case: it fails with the scenario's diff."""
+
+    def __init__(self, file, scenario):
+        super().__init__("run_scenario")
+        self.file = file
+        self.scenario = scenario
+
+    def id(self):
+        return "%s: %s" % (self.file, self.scenario["name"])
+
+    def __str__(self):
+        return self.id()
+
+    def shortDescription(self):
+        return None
+
+    def run_scenario(self):
+        if self.scenario["outcome"] != "passed":
+            self.fail("%s scenario\n%s" % (self.scenario["outcome"], mismatch_text(self.scenario)))
+
+
+def scenario_tests(*paths):
+    """A unittest suite with one case per scenario of the files: put it in ``load_tests``::
+
+        def load_tests(loader, tests, pattern):
+            tests.addTests(xinfang.testing.scenario_tests("district.scenarios.json"))
+            return tests
+
+    The files run when the suite is built; a file that cannot be read at all is one failing case."""
+    suite = unittest.TestSuite()
+    for path in paths:
+        report = run_scenarios(path)
+        for file in report["files"]:
+            if "error" in file and not file["scenarios"]:
+                broken = {"name": "(file)", "outcome": "invalid", "mismatches": [],
+                          "error_code": file["error_code"], "error": file["error"]}
+                suite.addTest(ScenarioTestCase(file["file"], broken))
+            for scenario in file["scenarios"]:
+                suite.addTest(ScenarioTestCase(file["file"], scenario))
+    return suite
