@@ -119,7 +119,9 @@ enum class HashAlgorithm {
 
 /** How to open an engine. */
 struct EngineOptions {
-  /** The database file. It is created (with the policy) when it does not exist and `create` is true. */
+  /** The database file. It is created (with the policy) when it does not exist and `create` is
+   *  true. ":memory:" is a database in memory, gone when the engine closes (the scenario runner's,
+   *  scenario.hpp). */
   std::string database;
   /**
    * The policy: a preset name (Policy::preset_names()), or policy JSON text. Empty: the policy
