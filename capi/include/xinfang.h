@@ -872,6 +872,25 @@ XF_API xf_status xf_policy_preset_source(const char* name, char** out_json);
  */
 XF_API xf_status xf_policy_check(const char* policy, char** out_json);
 
+/**
+ * What another policy would have done to every case of the database (a what-if; the file is only
+ * read): each case's history replayed under the policy in force and under @p policy, compared
+ * (docs/policy-testing.md, "What-if").
+ * @param engine The engine.
+ * @param policy The other policy: a preset name or policy JSON text.
+ * @param format "json" ({"policy_before", "policy_after", "cases", "total", "units",
+ *        "breaches_added", ...}) or "markdown".
+ * @param options_json NULL for the defaults, or {"until": TIME (default: the engine's time),
+ *        "from": TIME (the indicators' period; default: the first case), "list_limit":
+ *        0..100000 (default 1000)}, times ISO 8601 with a zone.
+ * @param[out] out Receives the report, owned by the caller (free with xf_string_free()).
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (an unknown format, from after
+ *         until); ::XF_ERR_INVALID_UTF8; ::XF_ERR_PARSE; ::XF_ERR_INVALID_DATA (a policy or
+ *         options that break the rules); ::XF_ERR_NOT_FOUND (an unknown preset); ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_simulate(xf_engine* engine, const char* policy, const char* format, const char* options_json,
+                                    char** out);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Policy scenarios (docs/policy-testing.md) */
 

@@ -7,11 +7,14 @@
 
 #include "capi_engine.hpp"
 #include "capi_internal.hpp"
+#include "lifecycle/command_args.hpp"
+#include "policy/policy_impl.hpp"
 #include "xinfang.h"
 #include "xinfang/deadline.hpp"
 #include "xinfang/engine.hpp"
 #include "xinfang/metrics.hpp"
 #include "xinfang/report.hpp"
+#include "xinfang/simulate.hpp"
 
 namespace xinfang::capi {
 namespace {
@@ -39,6 +42,26 @@ BulletinOptions read_bulletin_options(const Json& options) {
   BulletinOptions read;
   read.overdue_limit = read_limit(options, "overdue_limit", read.overdue_limit);
   read.flagged_limit = read_limit(options, "flagged_limit", read.flagged_limit);
+  return read;
+}
+
+SimulateOptions read_simulate_options(const Json& options) {
+  if (!options.is_object()) {
+    throw Error(ErrorCode::invalid_data, "options_json: must be an object {\"until\"?, \"from\"?, \"list_limit\"?}");
+  }
+  SimulateOptions read;
+  for (const auto& entry : options.items()) {
+    const std::string& key = entry.key();
+    if (key == "list_limit") continue;
+    if (key != "until" && key != "from") {
+      fail_at("options_json", "/" + shortened(key), "unknown key; allowed: until, from, list_limit");
+    }
+    const std::optional<Instant> at =
+        entry.value().is_string() ? lifecycle_detail::parse_instant(entry.value().get<std::string>()) : std::nullopt;
+    if (!at) fail_at("options_json", "/" + key, "must be an ISO 8601 time with a zone, e.g. 2025-12-31T16:00:00Z");
+    (key == "until" ? read.until : read.from) = *at;
+  }
+  read.list_limit = read_limit(options, "list_limit", read.list_limit);
   return read;
 }
 
@@ -168,6 +191,24 @@ xf_status xf_engine_bulletin(xf_engine* engine, const char* period, const char* 
     Json files = Json::object();
     for (const auto& [name, csv] : bulletin_csv(bulletin, e.policy())) files[name] = csv;
     return files.dump();
+  });
+}
+
+xf_status xf_engine_simulate(xf_engine* engine, const char* policy, const char* format, const char* options_json,
+                             char** out) {
+  return text_out(out, [&] {
+    EngineCall call(engine);
+    const std::string text = required_text(policy, "policy");
+    const std::string kind = required_text(format, "format");
+    if (kind != "json" && kind != "markdown") {
+      throw Error(ErrorCode::invalid_argument, "format \"" + shortened(kind) + "\" is not one of json, markdown");
+    }
+    const SimulateOptions options = read_simulate_options(optional_json(options_json, "options_json", Json::object()));
+    require_pointer(out, "out");
+    const Policy other = policy_detail::names_a_preset(text) ? Policy::preset(text) : Policy::from_json(text);
+    const Engine& e = call.engine();
+    const SimulationReport report = e.simulate(other, options);
+    return kind == "json" ? report.to_json().dump() : report.to_markdown(other, e.calendar());
   });
 }
 

@@ -30,6 +30,7 @@
 #include "xinfang/metrics.hpp"
 #include "xinfang/policy.hpp"
 #include "xinfang/report.hpp"
+#include "xinfang/simulate.hpp"
 #include "xinfang/sweep.hpp"
 
 namespace xinfang {
@@ -666,6 +667,22 @@ class Engine {
    * @throws Error invalid_argument for a period it cannot read.
    */
   Bulletin bulletin(const std::string& period, const BulletinOptions& options = {}) const;
+  /// @}
+
+  /// @name What-if (simulate.hpp, docs/policy-testing.md)
+  /// @{
+
+  /**
+   * What another policy would have done to every case of the file: each case's history replayed
+   * under the policy in force and under @p other, their clocks, breaches, escalations and
+   * indicators compared. Reads the file, writes nothing.
+   * @param other The other policy.
+   * @param options The end of the replay (default: the engine's time), the indicators' period,
+   *        the list limit.
+   * @return The report.
+   * @throws Error invalid_argument (a list limit out of range, from after until).
+   */
+  SimulationReport simulate(const Policy& other, const SimulateOptions& options = {}) const;
   /// @}
 
   /// @name Staff directory and duty roster

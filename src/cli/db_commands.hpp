@@ -30,6 +30,8 @@ void register_clock_commands(CLI::App& app, Globals& globals);
 void register_metrics_commands(CLI::App& app, Globals& globals);
 /** `xinfang report weekly|monthly|quarterly|yearly|range` (db_report_command.cpp). */
 void register_report_command(CLI::App& app, Globals& globals);
+/** `xinfang simulate`: what another policy would have done (simulate_command.cpp). */
+void register_simulate_command(CLI::App& app, Globals& globals);
 /** `xinfang verify`: walk the hash chains (db_verify_command.cpp). */
 void register_verify_command(CLI::App& app, Globals& globals);
 

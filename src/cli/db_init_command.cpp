@@ -27,36 +27,6 @@ struct InitOptions : DbOptions {
   const CLI::Option* hash_option = nullptr;
 };
 
-bool is_preset(const std::string& name) {
-  for (const std::string& preset : Policy::preset_names()) {
-    if (preset == name) return true;
-  }
-  return false;
-}
-
-// What EngineOptions::policy takes: a preset's name as is, else the file's JSON text.
-std::string policy_argument(const std::string& policy) {
-  if (is_preset(policy)) return policy;
-  std::error_code error;
-  if (!std::filesystem::exists(policy, error)) {
-    std::string presets;
-    for (const std::string& preset : Policy::preset_names()) presets += (presets.empty() ? "" : ", ") + preset;
-    throw Error(ErrorCode::not_found,
-                "--policy '" + policy + "' is neither a preset (" + presets + ") nor an existing policy file");
-  }
-  return read_input(policy, "--policy");
-}
-
-// The policy the caller named, loaded, to compare with the one an existing database has.
-Policy requested_policy(const std::string& policy) {
-  const std::string argument = policy_argument(policy);
-  try {
-    return is_preset(argument) ? Policy::preset(argument) : Policy::from_json(argument);
-  } catch (const Error& e) {
-    throw Error(e.code(), policy + ": " + e.what());
-  }
-}
-
 bool file_has_content(const std::string& path) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) return false;
@@ -67,7 +37,7 @@ bool file_has_content(const std::string& path) {
 
 void refuse_different_setup(const InitOptions& options, const Engine& engine) {
   if (options.policy_option->count() > 0) {
-    const Policy wanted = requested_policy(options.policy);
+    const Policy wanted = load_policy_option(options.policy);
     if (wanted.name() != engine.policy().name() || wanted.version() != engine.policy().version()) {
       throw Error(ErrorCode::already_exists, "database '" + options.database + "' exists already with policy " +
                                                  engine.policy().name() + " " + engine.policy().version() +

@@ -122,4 +122,36 @@ Json parse_json_text(std::string_view text, std::string_view what) {
   }
 }
 
+namespace {
+
+bool is_preset(const std::string& name) {
+  for (const std::string& preset : Policy::preset_names()) {
+    if (preset == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string policy_argument(const std::string& policy) {
+  if (is_preset(policy)) return policy;
+  std::error_code error;
+  if (!std::filesystem::exists(policy, error)) {
+    std::string presets;
+    for (const std::string& preset : Policy::preset_names()) presets += (presets.empty() ? "" : ", ") + preset;
+    throw Error(ErrorCode::not_found,
+                "--policy '" + policy + "' is neither a preset (" + presets + ") nor an existing policy file");
+  }
+  return read_input(policy, "--policy");
+}
+
+Policy load_policy_option(const std::string& policy) {
+  const std::string argument = policy_argument(policy);
+  try {
+    return is_preset(argument) ? Policy::preset(argument) : Policy::from_json(argument);
+  } catch (const Error& e) {
+    throw Error(e.code(), policy + ": " + e.what());
+  }
+}
+
 }  // namespace xinfang::cli

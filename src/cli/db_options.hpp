@@ -63,6 +63,19 @@ std::string why_not_a_time(std::string_view text);
  */
 Instant parse_time(std::string_view text, std::string_view what);
 
+/**
+ * What EngineOptions::policy takes for a --policy value: a preset's name as it is, else the
+ * file's JSON text.
+ * @throws Error not_found (neither a preset nor an existing file), invalid_argument (unreadable).
+ */
+std::string policy_argument(const std::string& policy);
+
+/**
+ * The policy a --policy value names (a preset or a file), loaded.
+ * @throws Error as policy_argument(), and whatever loading the policy throws, prefixed with @p policy.
+ */
+Policy load_policy_option(const std::string& policy);
+
 /** A CLI11 validator accepting what parse_time() accepts. */
 CLI::Validator time_validator();
 

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   register_clock_commands(app, globals);
   register_metrics_commands(app, globals);
   register_report_command(app, globals);
+  register_simulate_command(app, globals);
   register_verify_command(app, globals);
 
   try {

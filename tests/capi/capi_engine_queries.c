@@ -166,6 +166,42 @@ static void test_bulletins(void) {
   CHECK_FAILS(xf_engine_bulletin(NULL, "2025-03", "json", NULL, &out), XF_ERR_BAD_HANDLE);
 }
 
+static void test_simulate(void) {
+  char* out = NULL;
+  /* The same rules change nothing; a handling limit of one day makes every replied claim late. */
+  CHECK_STATUS(xf_engine_simulate(engine, "cn-national-2022", "json", "{\"until\":\"2025-12-31T16:00:00Z\"}", &out),
+               XF_OK);
+  CHECK(has(out, "\"policy_after\":\"cn-national-2022 2022.1\"") && has(out, "\"breaches_added\":0"));
+  CHECK(has(out, "\"until\":\"2025-12-31T16:00:00Z\""));
+  xf_string_free(out);
+  CHECK_STATUS(xf_engine_simulate(engine,
+                                  "{\"extends\":\"cn-national-2022\",\"name\":\"tight\",\"version\":\"1\","
+                                  "\"clocks\":{\"handling\":{\"limit\":1}}}",
+                                  "markdown", "{\"list_limit\":5}", &out),
+               XF_OK);
+  CHECK(out != NULL && has(out, "# What-if: tight 1 instead of cn-national-2022 2022.1"));
+  CHECK(has(out, "| Deadlines moved |"));
+  xf_string_free(out);
+
+  out = (char*)"untouched";
+  CHECK_FAILS(xf_engine_simulate(engine, "cn-national-2022", "html", NULL, &out), XF_ERR_INVALID_ARGUMENT);
+  CHECK_MESSAGE("html");
+  CHECK(out == NULL);
+  CHECK_FAILS(xf_engine_simulate(engine, "atlantis-2030", "json", NULL, &out), XF_ERR_NOT_FOUND);
+  CHECK_FAILS(xf_engine_simulate(engine, "{\"extends\":", "json", NULL, &out), XF_ERR_PARSE);
+  CHECK_FAILS(xf_engine_simulate(engine, "cn-national-2022", "json", "{\"until\":\"yesterday\"}", &out),
+              XF_ERR_INVALID_DATA);
+  CHECK_MESSAGE("/until");
+  CHECK_FAILS(xf_engine_simulate(engine, "cn-national-2022", "json", "{\"list_limit\":-1}", &out), XF_ERR_INVALID_DATA);
+  CHECK_FAILS(xf_engine_simulate(engine, "cn-national-2022", "json", "{\"limit\":1}", &out), XF_ERR_INVALID_DATA);
+  CHECK_FAILS(xf_engine_simulate(engine, "cn-national-2022", "json",
+                                 "{\"from\":\"2025-06-01T00:00:00Z\",\"until\":\"2025-05-01T00:00:00Z\"}", &out),
+              XF_ERR_INVALID_ARGUMENT);
+  CHECK_FAILS(xf_engine_simulate(engine, NULL, "json", NULL, &out), XF_ERR_INVALID_ARGUMENT);
+  CHECK_FAILS(xf_engine_simulate(engine, "cn-national-2022", "json", NULL, NULL), XF_ERR_INVALID_ARGUMENT);
+  CHECK_FAILS(xf_engine_simulate(NULL, "cn-national-2022", "json", NULL, &out), XF_ERR_BAD_HANDLE);
+}
+
 static void test_directory(void) {
   char* json = NULL;
   xf_date day = {2025, 3, 4};
@@ -243,6 +279,7 @@ void test_queries(void) {
   test_explain(number);
   test_indicators_and_scores(number);
   test_bulletins();
+  test_simulate();
   test_directory();
   test_oversized_input();
 }

@@ -1,6 +1,8 @@
 // `xinfang indicators` and `xinfang score` on a database the program itself fills: a letter
 // accepted, routed, replied and rated, another left to go overdue; the figures of its month, the
 // ranking, one case's score, and the refusals of a bad period or an unknown case.
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,15 @@ namespace xinfang::cli_test {
 namespace {
 
 using nlohmann::json;
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 class DbMetricsCliTest : public DbCliTest {
  protected:
@@ -80,6 +91,42 @@ TEST_F(DbMetricsCliTest, OneCasesScore) {
   const CliRun text = db({"score", overdue, "--at", "2025-06-01T10:00:00+08:00"});
   ASSERT_EQ(text.status, 0) << text.err;
   EXPECT_TRUE(contains(text.out, "超期 (late)")) << text.out;
+}
+
+// `xinfang simulate`: under a 4-day handling limit (accepted Mon 3 Mar: Fri 7 Mar 24:00) the
+// reply of Mon 10 Mar is late, a new breach; the overdue letter is breached under both.
+TEST_F(DbMetricsCliTest, SimulateReportsWhatAnotherPolicyWouldHaveChanged) {
+  const std::string policy = dir_->path() + "/four-days.json";
+  write_file(policy, R"({"extends": "cn-national-2022", "name": "four", "version": "1",
+                         "clocks": {"handling": {"limit": 4}}})");
+  const std::string before = read_file(database_) + read_file(database_ + "-wal");
+  const CliRun run = db({"simulate", "--policy", policy, "--until", "2025-06-01T00:00:00+08:00", "--json"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.err, "");  // not a terminal: no progress line
+  const json report = parse_json(run.out);
+  EXPECT_EQ(report["policy_after"], "four 1");
+  EXPECT_EQ(report["cases"], 2);
+  ASSERT_EQ(report["breaches_added"].size(), 1u) << run.out;
+  EXPECT_EQ(report["breaches_added"][0]["number"], handled);
+  EXPECT_EQ(report["breaches_added"][0]["clock"], "handling");
+  EXPECT_EQ(report["breaches_added"][0]["deadline_after"], "2025-03-07T16:00:00Z");
+  EXPECT_EQ(report["total"]["breaches_removed"], 0);
+  EXPECT_EQ(read_file(database_) + read_file(database_ + "-wal"), before) << "simulate wrote to the file";
+
+  const CliRun five = db({"simulate", "--policy", "cn-national-2022", "--until", "2025-06-01T00:00:00+08:00"});
+  ASSERT_EQ(five.status, 0) << five.err;
+  EXPECT_TRUE(contains(five.out, "# What-if: cn-national-2022 2022.1 instead of cn-national-2022 2022.1")) << five.out;
+  EXPECT_TRUE(contains(five.out, "| New breaches (breached or late only under cn-national-2022 2022.1) | 0 |"));
+
+  const CliRun unknown = db({"simulate", "--policy", "atlantis-2030"});
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_TRUE(contains(unknown.err, "not_found: --policy 'atlantis-2030' is neither a preset")) << unknown.err;
+  const CliRun missing = db({"simulate"});
+  EXPECT_EQ(missing.status, 2);
+  const CliRun backwards =
+      db({"simulate", "--policy", policy, "--from", "2025-07-01T00:00:00Z", "--until", "2025-06-01T00:00:00Z"});
+  EXPECT_EQ(backwards.status, 1);
+  EXPECT_TRUE(contains(backwards.err, "invalid_argument")) << backwards.err;
 }
 
 TEST_F(DbMetricsCliTest, ABadPeriodOrAnUnknownCaseIsRefused) {

@@ -135,3 +135,42 @@ class ScenarioTestsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class SimulateTest(unittest.TestCase):
+    """Engine.simulate(): the what-if over a file, from Python."""
+
+    def test_thirty_days_make_a_reply_after_45_days_a_new_breach(self):
+        from xinfang.testing import Sandbox, staff
+
+        people = [
+            staff("r-li", "registrar", unit="petition_office"),
+            staff("d-wang", "dispatcher", unit="petition_office"),
+            staff("h-zhao", "handler", unit="social_assistance"),
+        ]
+        with Sandbox(staff=people) as sandbox:
+            slow = sandbox.intake("r-li")
+            slow.steps(
+                (None, "accept", "d-wang"),
+                (None, "route", "d-wang", {"unit": "social_assistance", "handler": "h-zhao"}),
+                ("2025-04-17 10:00", "reply", "h-zhao", {"outcome": "supported", "text": "已办结。"}),
+            )
+            quick = sandbox.intake("r-li", petitioners=[{"name": "王某", "phone": "13900000001"}])
+            quick.steps(
+                (None, "accept", "d-wang"),
+                (None, "route", "d-wang", {"unit": "social_assistance", "handler": "h-zhao"}),
+                ("2025-04-20 10:00", "reply", "h-zhao", {"outcome": "supported", "text": "已办结。"}),
+            )
+            sandbox.at("2025-12-31 12:00")
+            report = sandbox.engine.simulate(DISTRICT)
+            self.assertEqual(report["policy_after"], "district 1")
+            self.assertEqual(report["cases"], 2)
+            self.assertEqual([change["number"] for change in report["breaches_added"]], [slow.number])
+            self.assertEqual(report["total"]["breaches_added"], 1)
+            self.assertLess(report["total"]["indicators"]["on_time_completion"]["delta"], 0)
+            markdown = sandbox.engine.simulate("cn-national-2022", "markdown", until=sandbox.time("2025-06-01 00:00"))
+            self.assertTrue(markdown.startswith("# What-if: cn-national-2022 2022.1 instead of"), markdown)
+            with self.assertRaises(xinfang.InvalidArgument):
+                sandbox.engine.simulate(DISTRICT, "pdf")
+            with self.assertRaises(xinfang.NotFound):
+                sandbox.engine.simulate("atlantis-2030")

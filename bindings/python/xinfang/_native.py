@@ -108,6 +108,7 @@ _PROTOTYPES = {
     "xf_engine_indicators": (xf_status, [_p, _s, _out]),
     "xf_engine_case_score": (xf_status, [_p, _s, _out]),
     "xf_engine_bulletin": (xf_status, [_p, _s, _s, _s, _out]),
+    "xf_engine_simulate": (xf_status, [_p, _s, _s, _s, _out]),
     "xf_engine_deactivate_staff": (xf_status, [_p, _s, _s]),
     "xf_engine_staff": (xf_status, [_p, _s, _out]),
     "xf_engine_list_staff": (xf_status, [_p, _s, _out]),

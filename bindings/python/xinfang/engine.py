@@ -320,6 +320,28 @@ class Engine(Commands):
         )
         return json.loads(text) if format in ("json", "csv") else text
 
+    def simulate(self, policy, format="json", *, until=None, start=None, list_limit=None):
+        """What-if: what another policy (a :class:`Policy`, a preset name, JSON text or a dict)
+        would have done to every case of the file, which is only read: new and avoided breaches,
+        moved deadlines, escalation steps added and removed, and the indicators, in total and by
+        unit (docs/policy-testing.md). `until` (default: the engine's time) ends the replay;
+        `start` begins the indicators' period (default: the first case). A dict for "json", text
+        for "markdown"."""
+        if format not in ("json", "markdown"):
+            raise InvalidArgument("format must be json or markdown, not %r" % (format,))
+        options = {}
+        if until is not None:
+            options["until"] = _time.to_iso(until, "until")
+        if start is not None:
+            options["from"] = _time.to_iso(start, "start")
+        if list_limit is not None:
+            options["list_limit"] = list_limit
+        other = as_policy(policy)
+        text = self._string(
+            "xf_engine_simulate", other._text(), format.encode(), _dumps(options, "options") if options else None
+        )
+        return json.loads(text) if format == "json" else text
+
     # ---- staff and roster ----
 
     def put_staff(self, actor, member=None, **fields):

@@ -1,0 +1,94 @@
+// Replaying a case's history under a policy (simulate.hpp): its commands' events at their times,
+// and the policy's escalation steps fired at their due times. Pure: no I/O, no clock.
+#include <algorithm>
+#include <tuple>
+
+#include "lifecycle/command_args.hpp"
+#include "xinfang/simulate.hpp"
+
+namespace xinfang {
+
+bool is_escalation_event(const std::string& type) noexcept {
+  return type == "reminded" || type == "supervised" || type == "escalated" || type == "owner_assigned" ||
+         type == "key_marked_by_escalation";
+}
+
+namespace {
+
+const char* event_type_of(const std::string& action) {
+  if (action == "remind") return "reminded";
+  if (action == "supervise") return "supervised";
+  if (action == "assign_owner") return "owner_assigned";
+  if (action == "mark_key") return "key_marked_by_escalation";
+  return "escalated";
+}
+
+struct DueStep {
+  Instant due;
+  std::size_t clock;
+  std::size_t step;
+};
+
+// Fires, in due order, every step of @p policy due before @p at (at or before it with
+// @p inclusive), each as the sweep would: an event at its due time.
+void fire_due(CaseState& state, const Policy& policy, const Calendar& calendar, Instant at, bool inclusive,
+              const OwnerLookup& owner) {
+  // One firing can change what is due (a later step of the same ladder): go again until none is.
+  for (int round = 0; round < 64; ++round) {
+    const std::vector<ClockReport> reports = evaluate_clocks(state, policy, calendar, at);
+    std::vector<DueStep> due;
+    for (std::size_t c = 0; c < reports.size(); ++c) {
+      for (std::size_t s = 0; s < reports[c].ladder.size(); ++s) {
+        const LadderStep& step = reports[c].ladder[s];
+        if (step.fired || step.due.is_special()) continue;
+        if (step.due < at || (inclusive && step.due == at)) due.push_back({step.due, c, s});
+      }
+    }
+    if (due.empty()) return;
+    std::sort(due.begin(), due.end(), [](const DueStep& a, const DueStep& b) {
+      return std::tie(a.due, a.clock, a.step) < std::tie(b.due, b.clock, b.step);
+    });
+    // Only the earliest: a step fired may stop or move what comes after it.
+    const DueStep& first = due.front();
+    const ClockReport& report = reports[first.clock];
+    const LadderStep& step = report.ladder[first.step];
+    Json payload = {{"clock", report.id},
+                    {"step", step.id},
+                    {"run", report.run},
+                    {"action", step.action},
+                    {"notify", step.notify},
+                    {"level", static_cast<int>(first.step) + 1},
+                    {"deadline", lifecycle_detail::format_instant(report.deadline)},
+                    {"due_at", lifecycle_detail::format_instant(step.due)},
+                    {"swept_at", lifecycle_detail::format_instant(step.due)}};
+    std::string type = event_type_of(step.action);
+    if (step.action == "assign_owner") {
+      const std::string leader = owner ? owner(state.organisation) : std::string();
+      if (leader.empty()) {
+        type = "escalated";
+        payload["owner_not_found"] = true;
+      } else {
+        payload["leader"] = leader;
+      }
+    }
+    state =
+        apply(std::move(state), Event{type, step.due, Actor{"system", state.organisation, "", {}}, std::move(payload)});
+  }
+}
+
+}  // namespace
+
+CaseState replay_case(const std::vector<Event>& events, const Policy& policy, const Calendar& calendar, Instant until,
+                      const OwnerLookup& owner) {
+  CaseState state;
+  for (const Event& event : events) {
+    if (is_escalation_event(event.type)) continue;
+    if (state.version > 0) fire_due(state, policy, calendar, std::min(event.at, until), false, owner);
+    if (event.at > until) break;
+    state = apply(std::move(state), event);
+  }
+  if (state.version > 0) fire_due(state, policy, calendar, until, true, owner);
+  return state;
+}
+
+}  // namespace xinfang
