@@ -1,9 +1,12 @@
 // The xinfang command-line program: `xinfang demo`.
 //
 // Shows this year's and next year's statutory calendar (a year whose State Council notice is
-// not loaded is shown as a labelled weekend-only estimate), then works out real deadlines under
-// 信访工作条例 (2022) on the national calendar. The current year comes from the system clock,
-// read here in the shell and nowhere in the library; --year pins it.
+// not loaded is shown as a labelled weekend-only estimate), works out real deadlines under
+// 信访工作条例 (2022) on the national calendar, then simulates a year of a city civil-affairs
+// bureau on a database file (demo_year.cpp) and prints its summary (demo_summary.cpp); with
+// --hotline, a day of a 12345 hotline instead (demo_hotline.cpp). The current year comes from
+// the system clock, read here in the shell and nowhere in the library; --year pins it. The
+// simulations read no clock: a seed gives the same file and the same summary.
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -16,7 +19,7 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include "cli/command.hpp"
-#include "cli/demo_database.hpp"
+#include "cli/demo_sim.hpp"
 #include "cli/output.hpp"
 #include "cli/year_view.hpp"
 #include "xinfang/error.hpp"
@@ -191,17 +194,17 @@ void print_scenario(std::ostream& out, const Calendar& calendar, const Scenario&
   }
 }
 
-struct DemoOptions {
-  bool json = false;
-  int year = 0;          // 0: the current year from the system clock
-  std::string database;  // "": a temporary file, removed at the end
-};
-
 // The demo's database: the file given, or a new one in a temporary directory removed afterwards.
 class TemporaryDemoFile {
  public:
   explicit TemporaryDemoFile(const std::string& given) : path_(given) {
-    if (!path_.empty()) return;
+    if (!path_.empty()) {
+      if (std::filesystem::exists(path_)) {
+        throw Error(ErrorCode::already_exists,
+                    "demo database " + path_ + " exists; remove it or give another with --db");
+      }
+      return;
+    }
     const char* base = std::getenv("TMPDIR");
     std::string pattern = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/xinfang-demo-XXXXXX";
     if (mkdtemp(pattern.data()) == nullptr) {
@@ -224,7 +227,63 @@ class TemporaryDemoFile {
   std::string directory_;
 };
 
+struct DemoOptions {
+  bool json = false;
+  int year = 0;            // 0: the current year from the system clock
+  std::string database;    // "": a temporary file, removed at the end
+  bool hotline = false;    // a 12345 hotline's day instead of the bureau's year
+  std::int64_t cases = 0;  // 0: the default of the simulation
+  std::uint64_t seed = demo::kDefaultSeed;
+  int simulated_year = 2025;
+};
+
+// The simulations count deadlines into the year after the simulated one: both need a table.
+void check_simulated_year(int year) {
+  const Calendar& national = Calendar::national();
+  for (const int y : {year, year + 1}) {
+    if (national.year_status(y) != YearStatus::published) {
+      const auto [first, last] = national.year_range();
+      throw Error(ErrorCode::calendar_range,
+                  "--sim-year " + std::to_string(year) + ": the simulation needs the holiday tables of " +
+                      std::to_string(year) + " and " + std::to_string(year + 1) + "; calendar '" + national.name() +
+                      "' has " + std::to_string(first) + "-" + std::to_string(last));
+    }
+  }
+}
+
+demo::SimOptions simulation(const DemoOptions& options, const std::string& path, bool kept) {
+  demo::SimOptions sim;
+  sim.database = path;
+  sim.kept = kept;
+  sim.year = options.simulated_year;
+  sim.cases = options.cases;
+  sim.seed = options.seed;
+  sim.progress = demo::stderr_is_terminal();
+  return sim;
+}
+
+void run_hotline(const DemoOptions& options) {
+  check_simulated_year(options.simulated_year);
+  const TemporaryDemoFile file(options.database);
+  const nlohmann::json summary = demo::run_hotline_day(simulation(options, file.path(), !file.temporary()));
+  if (options.json) {
+    print_json(std::cout, {{"version", XF_VERSION_STRING},
+                           {"calendar", Calendar::national().name()},
+                           {"time_zone", Calendar::national().time_zone()},
+                           {"hotline", summary}});
+    return;
+  }
+  std::cout << "xinfang " << XF_VERSION_STRING << " 演示 (demo) — 12345 市民服务热线的一天 (a day of a 12345 "
+            << "hotline)\n\n";
+  demo::print_hotline_summary(std::cout, summary);
+}
+
 void run_demo(const DemoOptions& options) {
+  if (options.hotline) {
+    run_hotline(options);
+    return;
+  }
+  check_simulated_year(options.simulated_year);
   const Calendar& national = Calendar::national();
   // The shell may read the clock: the current year in the calendar's own time zone.
   const int year =
@@ -252,14 +311,14 @@ void run_demo(const DemoOptions& options) {
       out["scenarios"].push_back(std::move(item));
     }
     const TemporaryDemoFile file(options.database);
-    out["office"] = run_database_demo(file.path(), nullptr, !file.temporary());
+    out["year"] = demo::run_year(simulation(options, file.path(), !file.temporary()));
     print_json(std::cout, out);
     return;
   }
 
   std::ostream& out = std::cout;
-  out << "xinfang " << XF_VERSION_STRING << " 演示 (demo) — 法定工作日历与信访期限 (statutory calendar and petition "
-      << "deadlines)\n";
+  out << "xinfang " << XF_VERSION_STRING << " 演示 (demo) — 法定工作日历、信访期限与一个市民政局的一年 (statutory "
+      << "calendar, petition deadlines and a year of a city civil-affairs bureau)\n";
   out << "日历 (calendar): " << national.name() << "，时区 (time zone) " << national.time_zone()
       << "；当前年份 (current year): " << year << (options.year != 0 ? " (--year)" : "") << "\n\n";
 
@@ -284,10 +343,9 @@ void run_demo(const DemoOptions& options) {
     print_scenario(out, national, s, ++number);
   }
   out << "\n";
+  out.flush();  // the calendar and the deadlines show while the year runs
   const TemporaryDemoFile file(options.database);
-  run_database_demo(file.path(), &out, !file.temporary());
-  if (file.temporary())
-    out << "  （演示数据库为临时文件，已删除；加 --db FILE 可保留 — a temporary file, removed; --db FILE keeps it)\n";
+  demo::print_year_summary(out, demo::run_year(simulation(options, file.path(), !file.temporary())));
 }
 
 }  // namespace
@@ -297,14 +355,28 @@ void register_demo_command(CLI::App& app, Globals& globals) {
   CLI::App* sub = app.add_subcommand(
       "demo",
       "Show this year's and next year's statutory calendar, worked deadlines under 信访工作条例 (2022), and a "
-      "week of a petition office on a new database file");
+      "simulated year of a city civil-affairs bureau on a new database file (--hotline: a day of a 12345 hotline)");
   sub->add_option("--year", options->year, "Take YYYY as the current year instead of reading the system clock")
       ->check(CLI::Range(1900, 2199))
       ->type_name("YYYY");
-  sub->add_option(
-         "--db", options->database,
-         "Keep the demo's database in FILE, which must not exist (default: a temporary file, removed at the end)")
+  sub->add_option("--db", options->database,
+                  "Keep the demo's database in FILE, which must not exist, and write the bulletin beside it as "
+                  "FILE.bulletin.html and FILE.bulletin.md (default: a temporary file, removed at the end)")
       ->type_name("FILE");
+  sub->add_flag("--hotline", options->hotline,
+                "Simulate a day of a 12345 hotline under hotline-12345 instead of the bureau's year");
+  sub->add_option("--cases", options->cases,
+                  "Petitions in the year (default 5600), or tickets of the hotline's day (default 3000)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}))
+      ->type_name("N");
+  sub->add_option("--seed", options->seed,
+                  "Seed of the simulation's random choices (default 12345): a seed gives "
+                  "the same database and the same summary")
+      ->type_name("N");
+  sub->add_option("--sim-year", options->simulated_year,
+                  "The simulated year (default 2025; it and the next year must have holiday tables)")
+      ->check(CLI::Range(1900, 2199))
+      ->type_name("YYYY");
   add_json_flag(*sub, options->json, globals);
   sub->callback([options] { run_demo(*options); });
 }

@@ -1,5 +1,6 @@
 // `xinfang demo`: the statutory calendar of the pinned year and the next, and the deadlines
-// worked out under 信访工作条例 (2022).
+// worked out under 信访工作条例 (2022). The runs here simulate a small year (--cases 60) after
+// them; demo_year_cli_test.cpp checks the simulation itself against its database.
 //
 // The deadlines, by hand (days counted from the day after the start; a last day that is not a
 // working day rolls forward to the next working day; end at 24:00 Asia/Shanghai = 16:00 UTC):
@@ -34,7 +35,7 @@ const nlohmann::json& find_by_id(const nlohmann::json& list, const std::string& 
 }
 
 TEST(CliDemo, HumanOutputFor2026) {
-  const CliRun run = run_cli({"demo", "--year", "2026"});
+  const CliRun run = run_cli({"demo", "--year", "2026", "--cases", "60"});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(run.err, "");
   const std::string& out = run.out;
@@ -60,11 +61,15 @@ TEST(CliDemo, HumanOutputFor2026) {
   EXPECT_TRUE(contains(out, "5 个工作日 (5 working days after) → 届满 (ends) 2026-10-13 (二) 24:00 Asia/Shanghai"))
       << out;
   EXPECT_TRUE(contains(out, "第二十三条第三款 (Art. 23 ¶3)")) << out;
+  // Then the simulated year of the bureau (2025 by default, whatever year is shown above).
+  EXPECT_TRUE(contains(out, "四、某市民政局的一年 (a year of a city civil-affairs bureau, simulated)")) << out;
+  EXPECT_TRUE(contains(out, "2025 年全年")) << out;
+  EXPECT_TRUE(contains(out, "1. 收件 (received) 60 件")) << out;
 }
 
 TEST(CliDemo, BothYearsPublishedIn2025) {
   // With 2025 pinned, 2025 and 2026 both have tables: nothing is estimated.
-  const CliRun run = run_cli({"demo", "--year", "2025"});
+  const CliRun run = run_cli({"demo", "--year", "2025", "--cases", "60"});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(contains(run.out, "2025 年节假日安排")) << run.out;
   EXPECT_TRUE(contains(run.out, "2026 年节假日安排")) << run.out;
@@ -73,7 +78,7 @@ TEST(CliDemo, BothYearsPublishedIn2025) {
 }
 
 TEST(CliDemo, JsonFor2026) {
-  const CliRun run = run_cli({"demo", "--year", "2026", "--json"});
+  const CliRun run = run_cli({"demo", "--year", "2026", "--cases", "60", "--json"});
   ASSERT_EQ(run.status, 0) << run.err;
   const auto j = parse_json(run.out);
   EXPECT_EQ(j["current_year"], 2026);
@@ -129,6 +134,10 @@ TEST(CliDemo, JsonFor2026) {
   EXPECT_EQ(objection["last_day"], "2026-10-13");
   EXPECT_EQ(objection["weekday_zh"], "二");
   EXPECT_EQ(find_by_id(assigned["deadlines"], "notification")["last_day"], "2026-10-15");
+
+  EXPECT_EQ(j["year"]["kind"], "year");
+  EXPECT_EQ(j["year"]["year"], 2025);
+  EXPECT_EQ(j["year"]["received"]["total"], 60);
 }
 
 TEST(CliDemo, WithoutYearUsesTheClock) {
@@ -138,7 +147,7 @@ TEST(CliDemo, WithoutYearUsesTheClock) {
         (boost::posix_time::second_clock::universal_time() + boost::posix_time::hours(8)).date().year());
   };
   const int before = shanghai_year();
-  const CliRun run = run_cli({"demo", "--json"});
+  const CliRun run = run_cli({"demo", "--cases", "60", "--json"});
   const int after = shanghai_year();
   ASSERT_EQ(run.status, 0) << run.err;
   const auto j = parse_json(run.out);

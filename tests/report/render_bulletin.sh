@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The rendering test: the demo's database, its first week's bulletin as HTML, opened in
-# headless Chromium and photographed. Fails if Chromium is missing (scripts/install-deps.sh
+# The rendering test: the demo's database (a year of 1,500 petitions), the bulletin of its week
+# 2025-W10 as HTML, opened in headless Chromium and photographed; and the bulletin the demo
+# wrote itself beside its database. Fails if Chromium is missing (scripts/install-deps.sh
 # --test installs it), if the page does not render, or if the picture is blank.
 # Usage: render_bulletin.sh XINFANG_PROGRAM OUTPUT_DIRECTORY
 set -euo pipefail
@@ -15,7 +16,9 @@ if [[ -z "$browser" ]]; then
   exit 1
 fi
 
-"$program" demo --db "$out/demo.db" >/dev/null
+"$program" demo --cases 1500 --db "$out/demo.db" >/dev/null
+grep -q '<svg' "$out/demo.db.bulletin.html"
+grep -q '诉求动态' "$out/demo.db.bulletin.md"
 "$program" report weekly --db "$out/demo.db" --week 2025-W10 --at 2025-06-01T10:00:00+08:00 \
   --format html -o "$out/bulletin.html"
 grep -q '<svg' "$out/bulletin.html"
