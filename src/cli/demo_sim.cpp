@@ -221,7 +221,9 @@ nlohmann::json escalations_json(const HostTally& host) {
 nlohmann::json standing_json(const Engine& engine, Instant at, std::int64_t overdue) {
   CaseFilter open;
   open.open = true;
-  return {{"at", iso_utc(at)}, {"open", engine.count(open)}, {"open_by_status", open_by_status_json(engine)},
+  return {{"at", iso_utc(at)},
+          {"open", engine.count(open)},
+          {"open_by_status", open_by_status_json(engine)},
           {"overdue", overdue}};
 }
 
