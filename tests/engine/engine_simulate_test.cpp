@@ -167,6 +167,29 @@ TEST_F(SimulateYear, TheSamePolicyChangesNothing) {
   }
 }
 
+// The replay under the policy in force counts as the engine counts its own file: the indicators
+// of the period, unit by unit, are the engine's (its SQL over what each case counts for).
+TEST_F(SimulateYear, TheReplayInForceCountsTheIndicatorsTheEngineCounts) {
+  const IndicatorReport engine_counts = te_.engine.indicators("2025-01-01..2026-01-31");
+  ASSERT_EQ(engine_counts.period.to, until_);
+  SimulateOptions options;
+  options.from = engine_counts.period.from;
+  options.until = engine_counts.period.to;
+  const SimulationReport report = te_.engine.simulate(Policy::from_json(kThirtyDays), options);
+  for (const Indicator indicator : all_indicators()) {
+    EXPECT_EQ(report.total.before[indicator].numerator, engine_counts.total[indicator].numerator)
+        << indicator_id(indicator);
+    EXPECT_EQ(report.total.before[indicator].denominator, engine_counts.total[indicator].denominator)
+        << indicator_id(indicator);
+  }
+  ASSERT_FALSE(engine_counts.units.empty());
+  for (const RankedEntry& unit : engine_counts.units) {
+    const Ratio& replayed = report.units.at(unit.id).before[Indicator::on_time_completion];
+    EXPECT_EQ(replayed.numerator, unit.indicators[Indicator::on_time_completion].numerator) << unit.id;
+    EXPECT_EQ(replayed.denominator, unit.indicators[Indicator::on_time_completion].denominator) << unit.id;
+  }
+}
+
 TEST_F(SimulateYear, ALongerLimitAvoidsBreachesAndALadderWithoutOwnershipRemovesIt) {
   const Policy ninety = Policy::from_json(R"({"extends": "cn-national-2022", "name": "ninety", "version": "1",
     "clocks": {"handling": {"limit": 90, "escalation": {"own": null}}}})");
