@@ -18,6 +18,7 @@
 #define XINFANG_ENGINE_HPP
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -405,16 +406,21 @@ class Engine {
    * @return The new case.
    */
   CommandResult intake_json(const std::string& actor, const Json& petition, const std::string& idempotency_key = "");
+  /** Called during a batch with the petitions written so far and the batch's size. */
+  using BatchProgress = std::function<void(std::size_t done, std::size_t total)>;
   /**
    * Registers many petitions in one transaction (an import): all or none.
    * @param actor The registrar's staff id.
    * @param petitions The petitions.
+   * @param progress Called after every 1,024 petitions written (may be empty): for a progress
+   *        display of a large import. A batch retried after a busy database counts again from 0.
    * @return One result per petition, in order: number, version, status, query code and
    *         replayed. Their `events` are empty — an import of 100,000 petitions does not hold
    *         100,000 event trees for the caller; get() reads any case's events.
    * @throws Error as intake(); the message starts with "petition N:" (0-based).
    */
-  std::vector<CommandResult> intake_batch(const std::string& actor, const std::vector<IntakeRequest>& petitions);
+  std::vector<CommandResult> intake_batch(const std::string& actor, const std::vector<IntakeRequest>& petitions,
+                                          const BatchProgress& progress = {});
   /**
    * Runs any command but intake on a case.
    * @param number The case number.

@@ -3,6 +3,8 @@
 //
 // The program only builds the intake arguments; the engine validates them, so a petition given
 // by flags and the same petition given as JSON are refused with the same messages.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 #include <string>
@@ -150,7 +152,16 @@ void run_intake(const IntakeOptions& options) {
   const std::string& actor = require_actor(options);
   std::vector<CommandResult> results;
   if (!options.batch.empty()) {
-    results = engine.intake_batch(actor, read_batch(options.batch));
+    // A large import takes a while: say how far it has come, on a terminal only.
+    Engine::BatchProgress progress;
+    const bool terminal = isatty(STDERR_FILENO) == 1;
+    if (terminal) {
+      progress = [](std::size_t done, std::size_t total) {
+        std::cerr << "\rregistered " << done << " of " << total << std::flush;
+      };
+    }
+    results = engine.intake_batch(actor, read_batch(options.batch), progress);
+    if (terminal) std::cerr << "\r\033[K" << std::flush;
     print_results(results, options.json, true);
     return;
   }

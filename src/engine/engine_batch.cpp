@@ -15,6 +15,8 @@ using namespace engine_detail;
 
 namespace {
 
+// A batch's progress is reported after every this many petitions.
+constexpr std::size_t kProgressEvery = 1024;
 // Fewer petitions than this are not worth starting a thread for.
 constexpr std::size_t kSmallestParallelBatch = 16;
 // How far the preparing thread may run ahead of the writes: enough to cover a slow decision,
@@ -55,7 +57,8 @@ class InFlight {
 
 }  // namespace
 
-std::vector<CommandResult> Engine::intake_batch(const std::string& actor, const std::vector<IntakeRequest>& petitions) {
+std::vector<CommandResult> Engine::intake_batch(const std::string& actor, const std::vector<IntakeRequest>& petitions,
+                                                const BatchProgress& progress) {
   Impl& impl = *impl_;
   const bool parallel =
       impl.parallel_batches && petitions.size() >= kSmallestParallelBatch && std::thread::hardware_concurrency() > 1;
@@ -77,7 +80,12 @@ std::vector<CommandResult> Engine::intake_batch(const std::string& actor, const 
     }
     // An import wants numbers and codes back, not every event tree: freed at once, their memory
     // serves the next petition instead of the batch growing by a few kilobytes per case.
+    std::size_t done = 0;
+    const auto advance = [&] {
+      if (progress && ++done % kProgressEvery == 0) progress(done, petitions.size());
+    };
     const auto keep = [&](std::size_t index, CommandResult&& result) {
+      advance();
       results[index] = std::move(result);
       results[index].events.clear();
       results[index].events.shrink_to_fit();
@@ -117,6 +125,7 @@ std::vector<CommandResult> Engine::intake_batch(const std::string& actor, const 
       try {
         DecidedIntake decided = deciding.take_oldest();
         impl.write_intake(txn, decided, now);
+        advance();
         results[oldest.index] = std::move(decided.result);
         deciding.retire(std::move(decided));
       } catch (const Error& e) {

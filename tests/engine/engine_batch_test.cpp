@@ -100,6 +100,17 @@ TEST_F(EngineBatch, TwoThreadsStoreWhatOneStores) {
   EXPECT_TRUE(two.engine.verify().ok);
 }
 
+TEST_F(EngineBatch, ProgressIsReportedEvery1024PetitionsOnOneThreadOrTwo) {
+  const std::vector<IntakeRequest> batch = varied_batch(2100, local("2025-03-03 09:00"));
+  for (TestEngine* engine : {&one, &two}) {
+    std::vector<std::pair<std::size_t, std::size_t>> seen;
+    engine->engine.intake_batch(kRegistrar, batch,
+                                [&](std::size_t done, std::size_t total) { seen.emplace_back(done, total); });
+    const std::vector<std::pair<std::size_t, std::size_t>> expected = {{1024, 2100}, {2048, 2100}};
+    EXPECT_EQ(seen, expected);
+  }
+}
+
 TEST_F(EngineBatch, TheFirstRefusedPetitionIsNamedAndNothingIsKept) {
   const Instant now = one.clock->now();
   on_both(varied_batch(20, now));
