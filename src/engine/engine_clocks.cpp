@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "deadline/escalation_event.hpp"
 #include "engine/chain.hpp"
 #include "engine/engine_impl.hpp"
 #include "lifecycle/command_args.hpp"
@@ -19,15 +20,6 @@ namespace {
 constexpr std::int64_t kMaxCasesPerTransaction = 10000;
 constexpr std::int64_t kMaxPoll = 10000;
 constexpr std::int64_t kMaxLeaseSeconds = 86400;
-
-// The event a step's action appends.
-const char* event_type_of(const std::string& action) {
-  if (action == "remind") return "reminded";
-  if (action == "supervise") return "supervised";
-  if (action == "assign_owner") return "owner_assigned";
-  if (action == "mark_key") return "key_marked_by_escalation";
-  return "escalated";
-}
 
 bool has_role(const StaffMember& member, const std::string& role) {
   return std::find(member.roles.begin(), member.roles.end(), role) != member.roles.end();
@@ -262,7 +254,6 @@ SweepResult Engine::sweep(const SweepOptions& options) {
   if (options.max_cases < 0) throw Error(ErrorCode::invalid_argument, "max_cases must not be negative");
   Impl& impl = *impl_;
   const Instant now = impl.clock->now();
-  const Actor system{"system", "", "", {}};
   SweepResult result;
   for (;;) {
     std::int64_t batch = options.cases_per_transaction;
@@ -295,26 +286,10 @@ SweepResult Engine::sweep(const SweepOptions& options) {
         for (const DueStep& d : due) {
           const ClockReport& report = reports[d.clock];
           const LadderStep& step = report.ladder[d.step];
-          Json payload = {{"clock", report.id},
-                          {"step", step.id},
-                          {"run", report.run},
-                          {"action", step.action},
-                          {"notify", step.notify},
-                          {"level", static_cast<int>(d.step) + 1},
-                          {"deadline", format_instant(report.deadline)},
-                          {"due_at", format_instant(step.due)},
-                          {"swept_at", format_instant(now)}};
-          std::string type = event_type_of(step.action);
-          if (step.action == "assign_owner") {
+          events.push_back(deadline_detail::escalation_event(report, d.step, now, state.organisation, [&] {
             const std::vector<std::string> leaders = holders(txn, state.organisation, "", "org_leader");
-            if (leaders.empty()) {
-              type = "escalated";  // nobody to own it: escalated, and the role is notified
-              payload["owner_not_found"] = true;
-            } else {
-              payload["leader"] = leaders.front();
-            }
-          }
-          events.push_back(Event{type, now, Actor{system.id, state.organisation, "", {}}, std::move(payload)});
+            return leaders.empty() ? std::string() : leaders.front();
+          }));
           sources.emplace_back(&report, &step);
         }
         if (events.empty()) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "lifecycle/command_args.hpp"
+#include "deadline/escalation_event.hpp"
 #include "xinfang/simulate.hpp"
 
 namespace xinfang {
@@ -14,14 +14,6 @@ bool is_escalation_event(const std::string& type) noexcept {
 }
 
 namespace {
-
-const char* event_type_of(const std::string& action) {
-  if (action == "remind") return "reminded";
-  if (action == "supervise") return "supervised";
-  if (action == "assign_owner") return "owner_assigned";
-  if (action == "mark_key") return "key_marked_by_escalation";
-  return "escalated";
-}
 
 struct DueStep {
   Instant due;
@@ -51,28 +43,10 @@ void fire_due(CaseState& state, const Policy& policy, const Calendar& calendar, 
     // Only the earliest: a step fired may stop or move what comes after it.
     const DueStep& first = due.front();
     const ClockReport& report = reports[first.clock];
-    const LadderStep& step = report.ladder[first.step];
-    Json payload = {{"clock", report.id},
-                    {"step", step.id},
-                    {"run", report.run},
-                    {"action", step.action},
-                    {"notify", step.notify},
-                    {"level", static_cast<int>(first.step) + 1},
-                    {"deadline", lifecycle_detail::format_instant(report.deadline)},
-                    {"due_at", lifecycle_detail::format_instant(step.due)},
-                    {"swept_at", lifecycle_detail::format_instant(step.due)}};
-    std::string type = event_type_of(step.action);
-    if (step.action == "assign_owner") {
-      const std::string leader = owner ? owner(state.organisation) : std::string();
-      if (leader.empty()) {
-        type = "escalated";
-        payload["owner_not_found"] = true;
-      } else {
-        payload["leader"] = leader;
-      }
-    }
-    state =
-        apply(std::move(state), Event{type, step.due, Actor{"system", state.organisation, "", {}}, std::move(payload)});
+    const Instant due_at = report.ladder[first.step].due;
+    state = apply(std::move(state),
+                  deadline_detail::escalation_event(report, first.step, due_at, state.organisation,
+                                                    [&] { return owner ? owner(state.organisation) : std::string(); }));
   }
 }
 
