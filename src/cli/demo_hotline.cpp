@@ -554,20 +554,9 @@ Json HotlineDay::summary(const BulletinFiles& day) {
                       {"late", it->second[2]}});
   }
   s["replies"] = {{"total", whole.totals.replied}, {"by_clock", clocks}};
-  std::int64_t rated = 0, satisfied = 0;
-  Json levels = Json::array();
-  for (const RatingLevel& level : policy.rating().scale) {
-    const auto it = tally_.ratings.find(level.id);
-    const std::int64_t n = it == tally_.ratings.end() ? 0 : it->second;
-    rated += n;
-    if (level.satisfied) satisfied += n;
-    levels.push_back({{"id", level.id}, {"name", level.name}, {"count", n}});
-  }
-  s["ratings"] = {{"rated", rated},
-                  {"by_level", levels},
-                  {"satisfied", satisfied},
-                  {"resolved", tally_.resolved},
-                  {"follow_ups", tally_.follow_ups}};
+  s["ratings"] = ratings_json(policy, tally_.ratings);
+  s["ratings"]["resolved"] = tally_.resolved;
+  s["ratings"]["follow_ups"] = tally_.follow_ups;
   s["escalations"] = escalations_json(host_);
   s["end"] = standing_json(engine_, clock_->now(), whole.totals.overdue);
   s["indicators"] = indicators_summary_json(whole.indicators, policy);

@@ -208,6 +208,19 @@ nlohmann::json open_by_status_json(const Engine& engine) {
   return out;
 }
 
+nlohmann::json ratings_json(const Policy& policy, const std::map<std::string, std::int64_t>& by_level) {
+  std::int64_t rated = 0, satisfied = 0;
+  nlohmann::json levels = nlohmann::json::array();
+  for (const RatingLevel& level : policy.rating().scale) {
+    const auto it = by_level.find(level.id);
+    const std::int64_t n = it == by_level.end() ? 0 : it->second;
+    rated += n;
+    if (level.satisfied) satisfied += n;
+    levels.push_back({{"id", level.id}, {"name", level.name}, {"count", n}});
+  }
+  return {{"rated", rated}, {"by_level", std::move(levels)}, {"satisfied", satisfied}};
+}
+
 nlohmann::json escalations_json(const HostTally& host) {
   std::int64_t fired = 0;
   for (const auto& [type, n] : host.fired) fired += n;

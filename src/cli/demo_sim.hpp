@@ -160,6 +160,8 @@ nlohmann::json count_lines_json(const std::vector<CountLine>& lines);
 nlohmann::json indicators_summary_json(const IndicatorReport& report, const Policy& policy);
 /** @return {status name: count} of the open cases, by Engine::count. */
 nlohmann::json open_by_status_json(const Engine& engine);
+/** {"rated", "by_level": [{"id", "name", "count"}], "satisfied"}: ratings counted by level. */
+nlohmann::json ratings_json(const Policy& policy, const std::map<std::string, std::int64_t>& by_level);
 /** {"sweeps", "fired", "by_event", "notifications", "acknowledged"}: what the host's sweeps did. */
 nlohmann::json escalations_json(const HostTally& host);
 /** {"at", "open", "open_by_status", "overdue"}: where the cases stand at @p at. */

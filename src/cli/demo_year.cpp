@@ -469,21 +469,10 @@ Json YearSim::summary(const BulletinFiles& week) {
                   {"with_handling_period", tally_.with_period},
                   {"on_time", tally_.on_time},
                   {"late", tally_.late}};
-  std::int64_t rated = 0, satisfied = 0;
-  Json levels = Json::array();
-  for (const RatingLevel& level : policy.rating().scale) {
-    const auto it = tally_.ratings.find(level.id);
-    const std::int64_t n = it == tally_.ratings.end() ? 0 : it->second;
-    rated += n;
-    if (level.satisfied) satisfied += n;
-    levels.push_back({{"id", level.id}, {"name", level.name}, {"count", n}});
-  }
-  s["ratings"] = {{"rated", rated},
-                  {"of_replies", tally_.rated_replies},
-                  {"of_reviews", tally_.rated_reviews},
-                  {"by_level", levels},
-                  {"satisfied", satisfied},
-                  {"follow_ups", tally_.follow_ups}};
+  s["ratings"] = ratings_json(policy, tally_.ratings);
+  s["ratings"]["of_replies"] = tally_.rated_replies;
+  s["ratings"]["of_reviews"] = tally_.rated_reviews;
+  s["ratings"]["follow_ups"] = tally_.follow_ups;
   s["reviews"] = {{"requested", tally_.reviews_requested},
                   {"decided", tally_.reviews_decided},
                   {"rereviews_requested", tally_.rereviews_requested},
