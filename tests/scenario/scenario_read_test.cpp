@@ -14,28 +14,16 @@
 
 #include <gtest/gtest.h>
 
+#include "scenario_test_util.hpp"
 #include "xinfang/scenario.hpp"
 
 namespace xinfang {
 namespace {
 
-// The defaults of src/policy/presets/scenarios/cn-national-2022/handling.json.
-const char* const kDefaults = R"({
-  "policy": "cn-national-2022",
-  "start": "2025-03-03 09:00",
-  "staff": [
-    { "id": "registrar", "unit": "petition_office", "roles": ["registrar"] },
-    { "id": "dispatcher", "unit": "petition_office", "roles": ["dispatcher"] },
-    { "id": "handler", "unit": "social_assistance", "roles": ["handler"] },
-    { "id": "section-chief", "unit": "social_assistance", "roles": ["unit_leader"] },
-    { "id": "director", "unit": "petition_office", "roles": ["org_leader"] }
-  ],
-  "petition": {
-    "channel": "letter", "type": "claim", "sub_route": "petition_handling", "category": "social_assistance",
-    "region": "central", "subject": "最低生活保障金停发", "content": "请求查明原因并恢复发放。",
-    "petitioners": [{ "name": "李某", "phone": "13800138000" }]
-  }
-})";
+using scenario_test::contains;
+using scenario_test::kDefaults;
+using scenario_test::run;
+using scenario_test::suite;
 
 // Steps a case goes through: taken in, accepted an hour later, routed an hour after that.
 const char* const kIntake = R"({ "actor": "registrar", "intake": {}, "as": "A" })";
@@ -43,14 +31,6 @@ const char* const kAccept = R"({ "at": "+1 hours", "actor": "dispatcher", "comma
 const char* const kRoute =
     R"({ "at": "+1 hours", "actor": "dispatcher", "command": "route",
          "args": { "unit": "social_assistance", "handler": "handler" } })";
-
-// A suite of @p scenarios (a JSON array) with the defaults above, @p top's keys replacing them.
-std::string suite(const Json& scenarios, const Json& top = Json::object()) {
-  Json doc = Json::parse(kDefaults);
-  for (const auto& item : top.items()) doc[item.key()] = item.value();
-  doc["scenarios"] = scenarios;
-  return doc.dump(2);
-}
 
 Json scenario(const std::string& name, const std::vector<std::string>& steps) {
   Json list = Json::array();
@@ -61,14 +41,6 @@ Json scenario(const std::string& name, const std::vector<std::string>& steps) {
 // A suite of one scenario with @p steps, @p top's keys replacing the defaults.
 std::string one(const std::vector<std::string>& steps, const Json& top = Json::object()) {
   return suite(Json::array({scenario("the scenario", steps)}), top);
-}
-
-ScenarioFileResult run(const std::string& document, const ScenarioOptions& options = {}) {
-  return run_scenarios(document, "t.json", options);
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 // A step of kAccept's kind with an "expect".

@@ -7,47 +7,19 @@
 
 #include <gtest/gtest.h>
 
+#include "scenario_test_util.hpp"
 #include "xinfang/scenario.hpp"
 
 namespace xinfang {
 namespace {
 
-// The defaults of src/policy/presets/scenarios/cn-national-2022/handling.json.
-const char* const kDefaults = R"({
-  "policy": "cn-national-2022",
-  "start": "2025-03-03 09:00",
-  "staff": [
-    { "id": "registrar", "unit": "petition_office", "roles": ["registrar"] },
-    { "id": "dispatcher", "unit": "petition_office", "roles": ["dispatcher"] },
-    { "id": "handler", "unit": "social_assistance", "roles": ["handler"] },
-    { "id": "section-chief", "unit": "social_assistance", "roles": ["unit_leader"] },
-    { "id": "director", "unit": "petition_office", "roles": ["org_leader"] }
-  ],
-  "petition": {
-    "channel": "letter", "type": "claim", "sub_route": "petition_handling", "category": "social_assistance",
-    "region": "central", "subject": "最低生活保障金停发", "content": "请求查明原因并恢复发放。",
-    "petitioners": [{ "name": "李某", "phone": "13800138000" }]
-  }
-})";
-
-// A suite of @p scenarios (a JSON array) with the defaults above.
-std::string suite(const Json& scenarios) {
-  Json doc = Json::parse(kDefaults);
-  doc["scenarios"] = scenarios;
-  return doc.dump(2);
-}
+using scenario_test::contains;
+using scenario_test::run;
+using scenario_test::suite;
 
 // A suite of one scenario named @p name with @p steps (a JSON array's text).
 std::string one(const std::string& name, const std::string& steps) {
   return suite(Json::array({{{"name", name}, {"steps", Json::parse(steps)}}}));
-}
-
-ScenarioFileResult run(const std::string& document) {
-  return run_scenarios(document, "t.json");
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 std::size_t occurrences(const std::string& haystack, const std::string& needle) {
