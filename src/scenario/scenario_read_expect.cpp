@@ -9,40 +9,29 @@
 namespace xinfang::scenario_detail {
 namespace {
 
+// The names of an enumeration's values from @p first to @p last (each value's name, "unknown"
+// for a value it does not have).
+template <class Enum>
+std::vector<std::string> names_of(const char* (*name)(Enum), int first, int last) {
+  std::vector<std::string> names;
+  for (int value = first; first <= last ? value <= last : value >= last; value += first <= last ? 1 : -1) {
+    const std::string text = name(static_cast<Enum>(value));
+    if (text != "unknown") names.push_back(text);
+  }
+  return names;
+}
+
 std::vector<std::string> error_code_names() {
-  std::vector<std::string> names;
-  for (int code = -1; code >= -64; --code) {
-    const std::string name = error_code_name(static_cast<ErrorCode>(code));
-    if (name != "unknown") names.push_back(name);
-  }
-  return names;
+  return names_of<ErrorCode>(&error_code_name, -1, -64);
 }
-
 std::vector<std::string> status_names() {
-  std::vector<std::string> names;
-  for (int status = 0; status < 64; ++status) {
-    const std::string name = case_status_name(static_cast<CaseStatus>(status));
-    if (name != "unknown") names.push_back(name);
-  }
-  return names;
+  return names_of<CaseStatus>(&case_status_name, 0, 63);
 }
-
 std::vector<std::string> clock_status_names() {
-  std::vector<std::string> names;
-  for (int status = 0; status < 16; ++status) {
-    const std::string name = clock_status_name(static_cast<ClockStatus>(status));
-    if (name != "unknown") names.push_back(name);
-  }
-  return names;
+  return names_of<ClockStatus>(&clock_status_name, 0, 15);
 }
-
 std::vector<std::string> outcome_names() {
-  std::vector<std::string> names;
-  for (int outcome = 0; outcome < 16; ++outcome) {
-    const std::string name = outcome_name(static_cast<Outcome>(outcome));
-    if (name != "unknown") names.push_back(name);
-  }
-  return names;
+  return names_of<Outcome>(&outcome_name, 0, 15);
 }
 
 std::vector<std::string> clock_ids(const Policy& policy) {
