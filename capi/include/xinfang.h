@@ -916,6 +916,117 @@ XF_API xf_status xf_engine_simulate(xf_engine* engine, const char* policy, const
 XF_API xf_status xf_policy_test(const char* scenarios, const char* source, const char* base_directory, int format,
                                 int* out_passed, char** out_report);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Dossiers (案卷, docs/dossiers.md) */
+
+/*
+ * A dossier is an archive of cases with their whole history — every event as it is stored, with
+ * its hashes — that another organisation's system checks and takes over, or that is kept for
+ * the record. Three forms hold the same content: "xml" (portable, readable), "text" (portable)
+ * and "binary" (compact; for machines of the same byte order and sizes). An archive is bytes
+ * with a length, not a string: the binary form holds NUL bytes. It is not held to
+ * ::XF_MAX_INPUT_BYTES — an archive a period's export wrote may be longer, and the library takes
+ * back whatever it hands out; reading one needs memory of about four times its size, so a host
+ * that receives dossiers from outside bounds their size itself.
+ */
+
+/**
+ * Exports one case as a dossier. The export is an event of the case: `exported` (with the
+ * form, and whether the dossier is redacted) is appended in the same transaction, and the
+ * dossier ends with it. For a 检举控告 (accusation) case and an actor without the policy's
+ * confidential-reader role the dossier is redacted: the petitioner's identity is absent from it,
+ * and such a dossier can be checked (xf_dossier_check()) but not imported.
+ * @param engine The engine.
+ * @param actor Who exports it: an active staff id of the directory.
+ * @param number The case number.
+ * @param format "xml", "text" or "binary"; NULL for "xml".
+ * @param[out] out Receives the archive, owned by the caller (free with xf_string_free()):
+ *             @p out_size bytes followed by a NUL that is not counted. NULL on failure.
+ * @param[out] out_size Receives the archive's size in bytes (the binary form holds NULs, so
+ *             strlen() does not give it); 0 on failure.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (NULL @p actor, @p number,
+ *         @p out or @p out_size; an unknown @p format; the engine's clock before the case's last
+ *         event); ::XF_ERR_INVALID_UTF8 (@p actor, @p number or @p format);
+ *         ::XF_ERR_NOT_FOUND (no such case); ::XF_ERR_FORBIDDEN (an actor not in the directory
+ *         or inactive); ::XF_ERR_CALLBACK (the host's clock); ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_export_case(xf_engine* engine, const char* actor, const char* number, const char* format,
+                                       char** out, size_t* out_size);
+
+/**
+ * Exports every case concluded in a period to one dossier, for long-term storage: each case
+ * whose closing event (concluded after re-review, archived, not accepted, forwarded, withdrawn,
+ * merged) falls on the period's local days gets its `exported` event, all in one transaction.
+ * A period without such a case gives a dossier with no case.
+ * @param engine The engine.
+ * @param actor Who exports them: an active staff id of the directory.
+ * @param period As for xf_engine_indicators(): "2025-W10", "2025-03", "2025-Q1", "2025" or
+ *        "2025-03-01..2025-03-31".
+ * @param format "xml", "text" or "binary"; NULL for "xml".
+ * @param[out] out Receives the archive, as for xf_engine_export_case().
+ * @param[out] out_size Receives its size in bytes, as for xf_engine_export_case().
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (NULL @p actor, @p period,
+ *         @p out or @p out_size; a period it cannot read, or one that ends before it starts; an
+ *         unknown @p format; the engine's clock before a case's last event);
+ *         ::XF_ERR_INVALID_UTF8 (@p actor, @p period or @p format); ::XF_ERR_FORBIDDEN (an
+ *         actor not in the directory or inactive); ::XF_ERR_CALLBACK; ::XF_ERR_STORAGE.
+ */
+XF_API xf_status xf_engine_export_concluded(xf_engine* engine, const char* actor, const char* period,
+                                            const char* format, char** out, size_t* out_size);
+
+/**
+ * Imports a dossier of any form. The whole archive is read and every case's chain checked
+ * before anything is written; then, in one transaction, each case is written with its history
+ * as it came (events and hashes unchanged), a local number, and a `dossier_received` event
+ * linking it to its origin. The same dossier imported again writes nothing and gives the same
+ * cases back with "created": false.
+ * @param engine The engine.
+ * @param actor Who receives it: an active staff id of the directory; a case taken over is
+ *        registered at this person's organisation.
+ * @param data The archive's bytes (xf_engine_export_case() or xf_engine_export_concluded()
+ *        output, from this engine or another); borrowed for the call. May be NULL when @p size is 0.
+ * @param size Its size in bytes. 0 is an empty archive, refused as malformed.
+ * @param options_json NULL for the defaults, or {"mode": "take_over" | "archive"}: "take_over"
+ *        (the default) registers an open or forwarded case here as a petition received now, its
+ *        clocks starting from the receipt; "archive" keeps a closed case as it was, for the record.
+ * @param[out] out_json Receives {"cases": [{"origin_number", "number", "events", "created"}...]},
+ *             in the dossier's order: each case's number where it came from and here, the events
+ *             it arrived with, and false for "created" if it had been received before.
+ * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (NULL @p actor or @p out_json,
+ *         NULL @p data with a size; the engine's clock before a case's last event);
+ *         ::XF_ERR_INVALID_UTF8 (@p actor or @p options_json); ::XF_ERR_PARSE (@p options_json
+ *         is not JSON; the archive is not a dossier, is damaged, truncated or empty);
+ *         ::XF_ERR_INVALID_DATA (@p options_json of the wrong shape, an unknown key or mode, with
+ *         its JSON path; a redacted dossier); ::XF_ERR_UNSUPPORTED_VERSION (an archive written by
+ *         a newer xinfang or Boost); ::XF_ERR_INTEGRITY (a chain that does not hold: an event
+ *         changed, missing or added); ::XF_ERR_INVALID_STATE (an open case to archive, a closed
+ *         one other than forwarded to take over); ::XF_ERR_ALREADY_EXISTS (a case received here
+ *         before at another point of its history, or this database's own case);
+ *         ::XF_ERR_FORBIDDEN (an actor not in the directory or inactive); ::XF_ERR_CALLBACK;
+ *         ::XF_ERR_STORAGE. On any failure nothing is written.
+ */
+XF_API xf_status xf_engine_import_dossier(xf_engine* engine, const char* actor, const char* data, size_t size,
+                                          const char* options_json, char** out_json);
+
+/**
+ * Reads a dossier and checks every case's chain without an engine: for a listing before an
+ * import, or to check an archive kept for years. A dossier that reads but whose chain does not
+ * hold is a finding, not a failure: the call returns ::XF_OK and "check" says "ok": false. A
+ * redacted dossier reads and checks (its redacted events by their links alone).
+ * @param data The archive's bytes; borrowed for the call. May be NULL when @p size is 0.
+ * @param size Its size in bytes. 0 is an empty archive, refused as malformed.
+ * @param[out] out_json Receives {"summary": {"library_version", "organisation", "exported_by",
+ *             "exported_at", "period_from", "period_to", "cases": [{"number", "organisation",
+ *             "status", "events", "attachments", "head_hash", "hash_algorithm", "policy_name",
+ *             "policy_version", "redacted"}...]}, "check": {"ok", "cases", "events",
+ *             "redacted_events", "case_number", "sequence", "message"}}: the first problem
+ *             found, if any (case number, event sequence or 0, and what is wrong). NULL on failure.
+ * @return ::XF_OK (whatever the check says); ::XF_ERR_INVALID_ARGUMENT (NULL @p out_json, NULL
+ *         @p data with a size); ::XF_ERR_PARSE (not a dossier, damaged, truncated or empty);
+ *         ::XF_ERR_UNSUPPORTED_VERSION (written by a newer xinfang or Boost).
+ */
+XF_API xf_status xf_dossier_check(const char* data, size_t size, char** out_json);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

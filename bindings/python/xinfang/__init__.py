@@ -15,6 +15,7 @@ from . import _native
 from ._time import SHANGHAI, UTC
 from .calendar import Calendar, Day
 from .clock import ManualClock
+from .dossier import check_dossier
 from .engine import Engine
 from .errors import (
     AlreadyExists,
@@ -101,6 +102,7 @@ __all__ = [
     "UnsupportedVersion",
     "VerifyReport",
     "__version__",
+    "check_dossier",
     "library_path",
     "library_version",
     "status_name",

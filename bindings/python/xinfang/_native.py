@@ -50,6 +50,7 @@ _out = ctypes.POINTER(ctypes.c_void_p)
 _s = ctypes.c_char_p
 _i64 = ctypes.c_int64
 _int = ctypes.c_int
+_size = ctypes.c_size_t
 _date = XfDate
 
 # name: (result type, argument types). Functions missing from an older library are left out
@@ -113,6 +114,10 @@ _PROTOTYPES = {
     "xf_engine_staff": (xf_status, [_p, _s, _out]),
     "xf_engine_list_staff": (xf_status, [_p, _s, _out]),
     "xf_engine_roster": (xf_status, [_p, _date, _s, _out]),
+    "xf_engine_export_case": (xf_status, [_p, _s, _s, _s, _out, ctypes.POINTER(_size)]),
+    "xf_engine_export_concluded": (xf_status, [_p, _s, _s, _s, _out, ctypes.POINTER(_size)]),
+    "xf_engine_import_dossier": (xf_status, [_p, _s, _s, _size, _s, _out]),
+    "xf_dossier_check": (xf_status, [_s, _size, _out]),
     "xf_policy_presets": (xf_status, [_out]),
     "xf_policy_preset_source": (xf_status, [_s, _out]),
     "xf_policy_check": (xf_status, [_s, _out]),
@@ -248,6 +253,30 @@ def take_string(pointer):
     finally:
         lib.xf_string_free(pointer.value)
         pointer.value = None
+
+
+def take_bytes(pointer, size):
+    """Reads `size` bytes the library returned (an archive: it may hold NULs) and frees them."""
+    if not pointer.value:
+        return None
+    try:
+        return ctypes.string_at(pointer.value, size)
+    finally:
+        lib.xf_string_free(pointer.value)
+        pointer.value = None
+
+
+def archive(data, name="data"):
+    """A dossier's bytes for the library: bytes-like, passed with their length (NULs and all)."""
+    if isinstance(data, str):
+        raise TypeError(
+            "%s must be bytes (a dossier is an archive; the binary form holds NUL bytes), not str: "
+            "read the file in binary mode" % name
+        )
+    try:
+        return bytes(memoryview(data))
+    except TypeError:
+        raise TypeError("%s must be bytes, not %s" % (name, type(data).__name__)) from None
 
 
 def call_string(function, *arguments):

@@ -34,6 +34,8 @@ from .results import (
 _DURABILITY = {"normal": 0, "full": 1}
 _HASH = {"sha256": 0, "sm3": 1}
 _BULLETIN_FORMATS = ("json", "markdown", "html", "csv")
+_DOSSIER_FORMATS = ("xml", "text", "binary")
+_IMPORT_MODES = ("take_over", "archive")
 
 
 class Engine(Commands):
@@ -342,6 +344,65 @@ class Engine(Commands):
         )
         return json.loads(text) if format == "json" else text
 
+    # ---- dossiers ----
+
+    def export_case(self, number, actor, format="xml"):
+        """Exports one case as a dossier (案卷, docs/dossiers.md): the archive's bytes, for
+        another organisation's :meth:`import_dossier` or for the record.
+
+        `format` is "xml" (portable, readable), "text" (portable) or "binary" (compact, for
+        machines of the same byte order; it holds NUL bytes). The export is an event of the
+        case: ``exported`` is appended to it, and the dossier ends with it. For a 检举控告 case
+        and an actor without the policy's confidential-reader role the dossier is redacted: the
+        petitioner's identity is absent, and such a dossier can be checked
+        (:func:`xinfang.check_dossier`) but not imported. Raises NotFound for an unknown case,
+        Forbidden for an actor not in the directory.
+        """
+        return self._bytes(
+            "xf_engine_export_case",
+            _native.text(actor, "actor"),
+            _native.text(number, "number"),
+            _dossier_format(format),
+        )
+
+    def export_concluded(self, period, actor, format="xml"):
+        """Exports every case concluded in a period (closed by an event on the period's local
+        days: archived, not accepted, forwarded, withdrawn, merged, concluded after re-review)
+        to one dossier for long-term storage, each with its ``exported`` event. The period is
+        written as for :meth:`indicators`; a period without such a case gives a dossier with no
+        case. Returns the archive's bytes; `format` as for :meth:`export_case`.
+        """
+        return self._bytes(
+            "xf_engine_export_concluded", _native.text(actor, "actor"), _period(period), _dossier_format(format)
+        )
+
+    def import_dossier(self, data, actor, mode="take_over"):
+        """Imports a dossier (bytes, of any form): every case's chain is checked before anything
+        is written, then each case is written with its history as it came, a local number and a
+        ``dossier_received`` event linking it to its origin, all in one transaction.
+
+        `mode` "take_over" (the default) registers an open or forwarded case at `actor`'s
+        organisation as a petition received now; "archive" keeps a closed case as it was, for
+        the record. Returns ``{"cases": [{"origin_number", "number", "events", "created"}, ...]}``;
+        the same dossier imported again writes nothing and gives ``created`` False.
+
+        Raises ParseError (not a dossier, damaged, truncated), UnsupportedVersion (written by a
+        newer xinfang), IntegrityError (a chain that does not hold: an event changed, removed or
+        added), InvalidData (a redacted dossier), InvalidState (an open case to archive, a closed
+        one to take over), AlreadyExists (the case is here already at another point of its
+        history, or is this file's own), Forbidden; on any of them nothing is written.
+        """
+        data = _native.archive(data)
+        if mode not in _IMPORT_MODES:
+            raise InvalidArgument("mode must be one of %s, not %r" % (", ".join(_IMPORT_MODES), mode))
+        return self._json(
+            "xf_engine_import_dossier",
+            _native.text(actor, "actor"),
+            data,
+            len(data),
+            _dumps({"mode": mode}, "options"),
+        )
+
     # ---- staff and roster ----
 
     def put_staff(self, actor, member=None, **fields):
@@ -409,6 +470,17 @@ class Engine(Commands):
                 self._raise(status)
         return _native.take_string(out)
 
+    def _bytes(self, name, *arguments):
+        function = _native.require(name)
+        out = ctypes.c_void_p()
+        size = ctypes.c_size_t()
+        with self._lock:
+            status = function(self._live(), *arguments, ctypes.byref(out), ctypes.byref(size))
+            if status != 0:
+                _native.take_bytes(out, size.value)
+                self._raise(status)
+        return _native.take_bytes(out, size.value)
+
     def _json(self, name, *arguments):
         return json.loads(self._string(name, *arguments))
 
@@ -460,6 +532,12 @@ def _dumps(value, name):
 
 def _filter(filter):
     return _dumps(filter, "filter") if filter else None
+
+
+def _dossier_format(format):
+    if format not in _DOSSIER_FORMATS:
+        raise InvalidArgument("format must be one of %s, not %r" % (", ".join(_DOSSIER_FORMATS), format))
+    return format.encode()
 
 
 def _period(period):
