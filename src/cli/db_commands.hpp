@@ -32,6 +32,8 @@ void register_metrics_commands(CLI::App& app, Globals& globals);
 void register_report_command(CLI::App& app, Globals& globals);
 /** `xinfang simulate`: what another policy would have done (simulate_command.cpp). */
 void register_simulate_command(CLI::App& app, Globals& globals);
+/** `xinfang export` and `xinfang import [--check]`: dossiers (案卷) in and out (dossier_commands.cpp). */
+void register_dossier_commands(CLI::App& app, Globals& globals);
 /** `xinfang verify`: walk the hash chains (db_verify_command.cpp). */
 void register_verify_command(CLI::App& app, Globals& globals);
 

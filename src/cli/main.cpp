@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   register_metrics_commands(app, globals);
   register_report_command(app, globals);
   register_simulate_command(app, globals);
+  register_dossier_commands(app, globals);
   register_verify_command(app, globals);
 
   try {
