@@ -26,6 +26,7 @@
 
 #include "xinfang/calendar.hpp"
 #include "xinfang/deadline.hpp"
+#include "xinfang/dossier.hpp"
 #include "xinfang/error.hpp"
 #include "xinfang/lifecycle.hpp"
 #include "xinfang/metrics.hpp"
@@ -689,6 +690,57 @@ class Engine {
    * @throws Error invalid_argument (a list limit out of range, from after until).
    */
   SimulationReport simulate(const Policy& other, const SimulateOptions& options = {}) const;
+  /// @}
+
+  /// @name Dossiers (dossier.hpp, docs/dossiers.md)
+  /// @{
+
+  /**
+   * Exports one case as a dossier. The export is itself an event: `exported` is appended to the
+   * case (with the form and whether it was redacted) in the same transaction, and the dossier
+   * ends with it. For a confidential case (检举控告) and an actor without the policy's
+   * confidential-reader role, the petitioner's identity is absent from the dossier.
+   * @param number The case.
+   * @param actor Who exports it: an active member of the staff directory of the organisation
+   *        holding the case (not a petitioner's account).
+   * @param format The archive's form.
+   * @return The archive's bytes.
+   * @throws Error not_found, forbidden (an actor not in the directory, of another
+   *         organisation, or a petitioner's account), invalid_utf8.
+   */
+  std::string export_case(const std::string& number, const std::string& actor, DossierFormat format);
+  /**
+   * Exports every case concluded in a period to one dossier for long-term storage, each with
+   * its `exported` event, in one transaction. A case counts as concluded when it is closed —
+   * concluded after re-review, archived, not accepted, forwarded, withdrawn or merged — and the
+   * event that closed it falls in the period's local days.
+   * @param period The period (parse_report_period()).
+   * @param actor Who exports them: the cases are those of this person's organisation.
+   * @param format The archive's form.
+   * @param progress Called after each case.
+   * @return The archive's bytes (a dossier with no case if none was concluded then).
+   * @throws Error forbidden (an actor not in the directory, or a petitioner's account).
+   */
+  std::string export_concluded(const ReportPeriod& period, const std::string& actor, DossierFormat format,
+                               const DossierProgress& progress = {});
+  /**
+   * Imports a dossier: every case's chain is checked first (check_dossier()), and nothing is
+   * written unless all hold; then, in one transaction, each case is written with its history
+   * as it came (its events and hashes unchanged), a local number, and a `dossier_received`
+   * event linking it to its origin (docs/dossiers.md). A dossier imported again gives the same
+   * cases back (created = false).
+   * @param actor Who receives it; a case taken over goes to this person's organisation.
+   * @param archive The archive's bytes, in any form.
+   * @param options Take over or archive; progress.
+   * @return The cases, with their numbers here.
+   * @throws Error parse_error (not a dossier, damaged, truncated), unsupported_version (a
+   *         newer archive), integrity (a chain that does not hold: a changed, missing or added
+   *         event), invalid_utf8 (text in the archive that is not UTF-8), invalid_data (a
+   *         redacted dossier), invalid_state (an open case to archive, one closed other than by
+   *         forwarding to take over), already_exists (the case is here already at another point
+   *         of its history, or is this database's own), forbidden.
+   */
+  ImportResult import_dossier(const std::string& actor, std::string_view archive, const ImportOptions& options = {});
   /// @}
 
   /// @name Staff directory and duty roster

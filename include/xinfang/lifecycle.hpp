@@ -212,7 +212,11 @@ struct CaseState {
   Outcome rereview_outcome = Outcome::none;  ///< The re-review's outcome.
   Instant concluded_at;                      ///< When it was concluded.
   int escalation_level = 0;                  ///< Highest escalation step fired.
-  std::string policy_name;                   ///< The policy it was registered under.
+  /// For a case received in a dossier from another organisation (dossier.hpp): its number
+  /// there ("" for a case registered here); the latest receipt's.
+  std::string origin_number;
+  std::string origin_organisation;  ///< The organisation it came from ("" for a case registered here).
+  std::string policy_name;          ///< The policy it was registered under.
   std::string policy_version;                ///< Its version.
   /// Every suspension, in order: the handling and re-review clocks do not count them.
   std::vector<Suspension> suspensions;

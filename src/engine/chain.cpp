@@ -54,6 +54,39 @@ std::string event_hash(HashAlgorithm algorithm, const std::string& number, const
                       row.payload, row.previous_hash});
 }
 
+std::vector<ChainKey> chain_keys(const std::vector<store::EventRow>& log, HashAlgorithm local) {
+  std::vector<ChainKey> keys(log.size(), ChainKey{"", local});
+  const auto read = [](const store::EventRow& row) {
+    return Json::parse(row.payload, nullptr, /*allow_exceptions=*/false);
+  };
+  std::string number;
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    const store::EventRow& row = log[i];
+    const bool renumbers = row.type == "registered" || row.type == "dossier_received";
+    if (number.empty() || renumbers) {
+      const Json payload = renumbers || number.empty() ? read(row) : Json();
+      const auto named = payload.is_object() ? payload.find("number") : payload.end();
+      const std::string own = named != payload.end() && named->is_string() ? named->get<std::string>() : "";
+      keys[i].number = number.empty() ? own : number;
+      if (renumbers && !own.empty()) number = own;
+    } else {
+      keys[i].number = number;
+    }
+  }
+  // Walking back, each receipt names the algorithm of the events before it, up to the receipt
+  // before that.
+  HashAlgorithm algorithm = local;
+  for (std::size_t i = log.size(); i-- > 0;) {
+    keys[i].algorithm = algorithm;
+    if (log[i].type != "dossier_received") continue;
+    const Json payload = read(log[i]);
+    const Json* origin = payload.is_object() && payload.contains("origin") ? &payload["origin"] : nullptr;
+    const std::string name = origin != nullptr && origin->is_object() ? origin->value("hash_algorithm", "") : "";
+    algorithm = name == "sm3" ? HashAlgorithm::sm3 : HashAlgorithm::sha256;
+  }
+  return keys;
+}
+
 std::string admin_change_hash(HashAlgorithm algorithm, const store::AdminChangeRow& row) {
   const std::string sequence = std::to_string(row.sequence);
   const std::string at = std::to_string(row.at);

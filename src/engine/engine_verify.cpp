@@ -54,6 +54,7 @@ std::optional<Problem> check_case(HashAlgorithm algorithm, const store::CaseRow&
                    "case " + row.number + (sequence > 0 ? " event " + std::to_string(sequence) : "") + ": " + message};
   };
   if (log.empty()) return problem(0, "the case has no events");
+  const std::vector<ChainKey> keys = chain_keys(log, algorithm);
   std::string previous;
   for (std::size_t i = 0; i < log.size(); ++i) {
     const store::EventRow& event = log[i];
@@ -64,7 +65,7 @@ std::optional<Problem> check_case(HashAlgorithm algorithm, const store::CaseRow&
     if (event.previous_hash != previous) {
       return problem(event.sequence, "does not follow the event before it (its previous hash differs)");
     }
-    if (event_hash(algorithm, row.number, event) != event.hash) {
+    if (event_hash(keys[i].algorithm, keys[i].number, event) != event.hash) {
       return problem(event.sequence, "was altered: its hash does not match its content");
     }
     previous = event.hash;

@@ -235,6 +235,51 @@ void apply_merge_received(CaseState& s, const Event&, const JsonReader& p) {
   if (std::find(s.merged_from.begin(), s.merged_from.end(), from) == s.merged_from.end()) s.merged_from.push_back(from);
 }
 
+// A case arriving in a dossier from another organisation (dossier.hpp): it takes its number
+// here and keeps a link to where it came from. Taken over, it starts afresh at the receiving
+// organisation as a petition registered there — the petition itself and its history stay, the
+// origin's handling (unit, clocks, answers, ratings) does not carry over, so that this
+// organisation's clocks start from the receipt. Kept for archiving, nothing else changes.
+void apply_dossier_received(CaseState& s, const Event& e, const JsonReader& p) {
+  const std::string mode = p.choice("mode", {"take_over", "archive"});
+  const JsonReader origin = p.object("origin");
+  s.origin_number = origin.string("number", kMaxIdBytes);
+  s.origin_organisation = origin.string("organisation", kMaxIdBytes);
+  s.number = p.string("number", kMaxIdBytes);
+  if (mode == "archive") return;
+  CaseState received;
+  received.version = s.version;
+  received.number = std::move(s.number);
+  received.origin_number = std::move(s.origin_number);
+  received.origin_organisation = std::move(s.origin_organisation);
+  received.organisation = p.string("organisation", kMaxIdBytes);
+  received.channel = std::move(s.channel);
+  received.type = s.type;
+  received.sub_route = std::move(s.sub_route);
+  received.category = std::move(s.category);
+  received.region = std::move(s.region);
+  received.subject = std::move(s.subject);
+  received.content = std::move(s.content);
+  received.petitioners = std::move(s.petitioners);
+  received.group = s.group;
+  received.attachments = std::move(s.attachments);
+  received.identity_hashes = std::move(s.identity_hashes);
+  received.query_code_hash = std::move(s.query_code_hash);
+  received.confidential = s.confidential;
+  received.repeat = s.repeat;
+  received.repeat_of = std::move(s.repeat_of);
+  received.received_at = e.at;
+  received.registered_at = e.at;
+  received.received_by = e.actor.id;
+  if (p.has("policy")) {
+    const JsonReader policy = p.object("policy");
+    received.policy_name = policy.string("name", kMaxIdBytes);
+    received.policy_version = policy.string("version", kMaxIdBytes);
+  }
+  received.status = CaseStatus::registered;
+  s = std::move(received);
+}
+
 // Escalation steps the engine appends (a later issue): an optional "level" raises the case's
 // escalation level; owner_assigned and key_marked_by_escalation also change what they name.
 void apply_escalation(CaseState& s, const Event& e, const JsonReader& p) {
@@ -307,6 +352,8 @@ const std::map<std::string, Applier, std::less<>>& appliers() {
       {"archived", apply_archived},
       {"note_added", apply_nothing},
       {"merge_received", apply_merge_received},
+      {"exported", apply_nothing},
+      {"dossier_received", apply_dossier_received},
       {"reminded", apply_escalation},
       {"supervised", apply_escalation},
       {"escalated", apply_escalation},

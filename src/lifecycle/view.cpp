@@ -111,6 +111,9 @@ Json case_view(const CaseState& state, const Policy& policy, const std::optional
       {"rereview_outcome", outcome_name(state.rereview_outcome)},
       {"concluded_at", instant_json(state.concluded_at)},
       {"escalation_level", state.escalation_level},
+      {"origin", state.origin_number.empty() ? Json(nullptr)
+                                             : Json{{"number", state.origin_number},
+                                                    {"organisation", state.origin_organisation}}},
       {"policy_name", state.policy_name},
       {"policy_version", state.policy_version},
   };

@@ -231,7 +231,19 @@ CREATE INDEX answers_by_rated ON answers (rated_at) WHERE rated_at IS NOT NULL;
 INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_columns', 'stale');
 )sql";
 
-const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+// Cases received in dossiers from other organisations (docs/dossiers.md), by the hash of their
+// first event: the same case wherever it has been, so that a dossier imported twice makes one case.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE case_origins (
+  first_hash TEXT PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  number TEXT NOT NULL,
+  origin_number TEXT NOT NULL,
+  origin_head TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
 constexpr int kCurrentVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
 void apply_migrations(Connection& connection, int from, int to) {

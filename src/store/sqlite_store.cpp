@@ -411,6 +411,18 @@ class SqliteTransaction final : public Transaction {
     return s.step() ? s.integer(0) : 0;
   }
 
+  std::optional<CaseOriginRow> find_case_origin(const std::string& first_hash) override {
+    Statement s = c_.prepare("SELECT case_id, number, origin_number, origin_head FROM case_origins WHERE first_hash = ?");
+    s.bind(1, first_hash);
+    if (!s.step()) return std::nullopt;
+    return CaseOriginRow{first_hash, s.integer(0), s.text(1), s.text(2), s.text(3)};
+  }
+  void put_case_origin(const CaseOriginRow& row) override {
+    Statement s = c_.prepare(
+        "INSERT INTO case_origins (first_hash, case_id, number, origin_number, origin_head) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, row.first_hash).bind(2, row.case_id).bind(3, row.number).bind(4, row.origin_number);
+    s.bind(5, row.origin_head).run();
+  }
   std::optional<StaffRow> find_staff(const std::string& id) override {
     Statement s = c_.prepare("SELECT id, name, organisation, unit, roles, active FROM staff WHERE id = ?");
     s.bind(1, id);

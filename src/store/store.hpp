@@ -205,6 +205,14 @@ struct NotificationRow {
   std::optional<std::int64_t> acknowledged_at;
 };
 
+/** A case received in a dossier: where it came from (docs/dossiers.md). */
+struct CaseOriginRow {
+  std::string first_hash;     // the hash of its first event
+  std::int64_t case_id = 0;   // the case here
+  std::string number;         // its number here
+  std::string origin_number;  // its number where it came from
+  std::string origin_head;    // the hash of the last event the dossier held
+};
 /** A numbering scope's counter. */
 struct SequenceRow {
   std::string scope;
@@ -259,6 +267,9 @@ class Transaction {
   virtual std::int64_t events_without_case() = 0;
   virtual std::int64_t identities_without_case() = 0;
 
+  // Cases received in dossiers, by the hash of their first event.
+  virtual std::optional<CaseOriginRow> find_case_origin(const std::string& first_hash) = 0;
+  virtual void put_case_origin(const CaseOriginRow& row) = 0;
   virtual std::optional<StaffRow> find_staff(const std::string& id) = 0;
   virtual void put_staff(const StaffRow& row) = 0;
   virtual std::vector<StaffRow> list_staff(const std::string& unit) = 0;

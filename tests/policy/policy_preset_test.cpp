@@ -92,7 +92,9 @@ TEST(PolicyPresets, National2022HandlingRunsForClaimsWithOneThirtyDayExtensionBy
 
 TEST(PolicyPresets, National2022ClockEventsAreThoseTheLifecycleRelatesOn) {
   const Policy p = Policy::preset("cn-national-2022");
-  EXPECT_EQ(clock(p, "routing").start_on, Strings{"registered"});
+  // A case taken over from another organisation's dossier starts them as a registration does.
+  EXPECT_EQ(clock(p, "routing").start_on, (Strings{"registered", "dossier_received"}));
+  EXPECT_EQ(clock(p, "notification").start_on, (Strings{"registered", "dossier_received"}));
   EXPECT_EQ(clock(p, "routing").stop_on,
             (Strings{"forwarded", "assigned", "routed", "not_accepted", "withdrawn", "merged"}));
   EXPECT_EQ(clock(p, "notification").stop_on,
