@@ -948,7 +948,8 @@ XF_API xf_status xf_policy_test(const char* scenarios, const char* source, const
  *         @p out or @p out_size; an unknown @p format; the engine's clock before the case's last
  *         event); ::XF_ERR_INVALID_UTF8 (@p actor, @p number or @p format);
  *         ::XF_ERR_NOT_FOUND (no such case); ::XF_ERR_FORBIDDEN (an actor not in the directory
- *         or inactive); ::XF_ERR_CALLBACK (the host's clock); ::XF_ERR_STORAGE.
+ *         or inactive, of another organisation than the case's, or a petitioner's account);
+ *         ::XF_ERR_CALLBACK (the host's clock); ::XF_ERR_STORAGE.
  */
 XF_API xf_status xf_engine_export_case(xf_engine* engine, const char* actor, const char* number, const char* format,
                                        char** out, size_t* out_size);
@@ -969,7 +970,8 @@ XF_API xf_status xf_engine_export_case(xf_engine* engine, const char* actor, con
  *         @p out or @p out_size; a period it cannot read, or one that ends before it starts; an
  *         unknown @p format; the engine's clock before a case's last event);
  *         ::XF_ERR_INVALID_UTF8 (@p actor, @p period or @p format); ::XF_ERR_FORBIDDEN (an
- *         actor not in the directory or inactive); ::XF_ERR_CALLBACK; ::XF_ERR_STORAGE.
+ *         actor not in the directory or inactive, or a petitioner's account: the cases exported
+ *         are those of the actor's organisation); ::XF_ERR_CALLBACK; ::XF_ERR_STORAGE.
  */
 XF_API xf_status xf_engine_export_concluded(xf_engine* engine, const char* actor, const char* period,
                                             const char* format, char** out, size_t* out_size);
@@ -994,7 +996,8 @@ XF_API xf_status xf_engine_export_concluded(xf_engine* engine, const char* actor
  *             it arrived with, and false for "created" if it had been received before.
  * @return ::XF_OK; ::XF_ERR_BAD_HANDLE; ::XF_ERR_INVALID_ARGUMENT (NULL @p actor or @p out_json,
  *         NULL @p data with a size; the engine's clock before a case's last event);
- *         ::XF_ERR_INVALID_UTF8 (@p actor or @p options_json); ::XF_ERR_PARSE (@p options_json
+ *         ::XF_ERR_INVALID_UTF8 (@p actor or @p options_json, or text in the archive);
+ *         ::XF_ERR_PARSE (@p options_json
  *         is not JSON; the archive is not a dossier, is damaged, truncated or empty);
  *         ::XF_ERR_INVALID_DATA (@p options_json of the wrong shape, an unknown key or mode, with
  *         its JSON path; a redacted dossier); ::XF_ERR_UNSUPPORTED_VERSION (an archive written by
@@ -1023,6 +1026,7 @@ XF_API xf_status xf_engine_import_dossier(xf_engine* engine, const char* actor, 
  *             found, if any (case number, event sequence or 0, and what is wrong). NULL on failure.
  * @return ::XF_OK (whatever the check says); ::XF_ERR_INVALID_ARGUMENT (NULL @p out_json, NULL
  *         @p data with a size); ::XF_ERR_PARSE (not a dossier, damaged, truncated or empty);
+ *         ::XF_ERR_INVALID_UTF8 (text in the archive that is not UTF-8);
  *         ::XF_ERR_UNSUPPORTED_VERSION (written by a newer xinfang or Boost).
  */
 XF_API xf_status xf_dossier_check(const char* data, size_t size, char** out_json);

@@ -65,21 +65,6 @@ ImportOptions read_import_options(const Json& options) {
   return read;
 }
 
-// Runs @p body, which reads an archive. The reader does not check that a dossier's strings are
-// UTF-8; one that is not fails where it is first written as JSON (the summary, the receipt's
-// payload), as nlohmann's type_error 316. That is a damaged archive, not a bug of the library.
-template <typename Body>
-auto reading_archive(Body&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const nlohmann::json::type_error& e) {
-    if (e.id != 316) throw;
-    std::string message = e.what();
-    if (const auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);
-    throw Error(ErrorCode::parse_error, "the dossier is damaged: it holds text that is not UTF-8 (" + message + ")");
-  }
-}
-
 // text_out() for an archive: the bytes in a NUL-terminated buffer and their count, which the
 // binary form needs (it holds NULs). Both outputs are NULL and 0 unless the call succeeds.
 template <typename Body>
@@ -135,7 +120,7 @@ xf_status xf_engine_import_dossier(xf_engine* engine, const char* actor, const c
     const std::string_view archive = archive_bytes(data, size);
     const ImportOptions options = read_import_options(optional_json(options_json, "options_json", Json::object()));
     require_pointer(out_json, "out_json");
-    return reading_archive([&] { return call.engine().import_dossier(who, archive, options).to_json().dump(); });
+    return call.engine().import_dossier(who, archive, options).to_json().dump();
   });
 }
 
@@ -143,10 +128,8 @@ xf_status xf_dossier_check(const char* data, size_t size, char** out_json) {
   return text_out(out_json, [&] {
     const std::string_view archive = archive_bytes(data, size);
     require_pointer(out_json, "out_json");
-    return reading_archive([&] {
-      const Dossier dossier = read_dossier(archive);
-      return Json{{"summary", dossier_summary(dossier)}, {"check", check_dossier(dossier).to_json()}}.dump();
-    });
+    const Dossier dossier = read_dossier(archive);
+    return Json{{"summary", dossier_summary(dossier)}, {"check", check_dossier(dossier).to_json()}}.dump();
   });
 }
 

@@ -450,16 +450,16 @@ static void test_truncated_and_malformed(const char* origin) {
   CHECK_STATUS(xf_dossier_check("", 0, &json), XF_ERR_PARSE);
   xf_string_free(out);
 
-  /* Text that is not UTF-8 where the chain does not reach it (who exported it): damaged. */
+  /* Text that is not UTF-8 where the chain does not reach it (who exported it): refused as such. */
   CHECK_STATUS(xf_engine_export_case(district, "d-disp", origin, "xml", &out, &out_size), XF_OK);
   newer = copy_of(out, out_size);
   at = newer != NULL ? find_bytes(newer, out_size, "<exported_by>") : -1;
   CHECK(at >= 0);
   if (at >= 0) {
     newer[at + 13] = (char)0xff;
-    CHECK_IMPORT_FAILS(xf_engine_import_dossier(city, "r-li", newer, out_size, NULL, &json), XF_ERR_PARSE);
+    CHECK_IMPORT_FAILS(xf_engine_import_dossier(city, "r-li", newer, out_size, NULL, &json), XF_ERR_INVALID_UTF8);
     CHECK_MESSAGE("UTF-8");
-    CHECK_STATUS(xf_dossier_check(newer, out_size, &json), XF_ERR_PARSE);
+    CHECK_STATUS(xf_dossier_check(newer, out_size, &json), XF_ERR_INVALID_UTF8);
   }
   free(newer);
   xf_string_free(out);

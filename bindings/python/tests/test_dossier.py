@@ -149,11 +149,15 @@ class Refusals(DossierTestCase):
         data = self.district.export_case(self.forwarded(), "d-disp", "text")
         not_utf8 = bytearray(data)
         not_utf8[data.index(b"d-disp")] = 0xFF  # who exported it: text the chain does not cover
-        for damaged in (data[:-1], data[: len(data) // 2], b"", b"hello", bytes(not_utf8)):
+        for damaged in (data[:-1], data[: len(data) // 2], b"", b"hello"):
             with self.assertRaises(xinfang.ParseError):
                 self.engine.import_dossier(damaged, "r-li")
             with self.assertRaises(xinfang.ParseError):
                 xinfang.check_dossier(damaged)
+        with self.assertRaises(xinfang.InvalidUtf8):
+            self.engine.import_dossier(bytes(not_utf8), "r-li")
+        with self.assertRaises(xinfang.InvalidUtf8):
+            xinfang.check_dossier(bytes(not_utf8))
         self.assertEqual(self.engine.count(), 0)
 
     def test_bad_arguments(self):
