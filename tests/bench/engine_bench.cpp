@@ -128,6 +128,15 @@ void print_summary(std::ostream& out, const xinfang::bench::CollectingReporter& 
                    "intake_batch/raw_sqlite", static_cast<double>(g_config.batch), 0.3);
   print_throughput(out, r, "  the same on one thread", "intake_batch/engine_one_thread", "intake_batch/raw_sqlite",
                    static_cast<double>(g_config.batch), 0);
+  for (const char* form : {"xml", "text", "binary"}) {
+    const std::string cases = std::to_string(dossier_cases());
+    print_throughput(out, r, std::string("dossier export of ") + cases + ", " + form,
+                     std::string("dossier/export/") + form + "/engine", "dossier/export/raw_sqlite",
+                     static_cast<double>(dossier_cases()), 0);
+    print_throughput(out, r, std::string("dossier import of ") + cases + ", " + form,
+                     std::string("dossier/import/") + form + "/engine", "dossier/import/raw_sqlite",
+                     static_cast<double>(dossier_cases()), 0);
+  }
   print_overhead(out, r, "single intake through the C ABI", "intake_single/normal/c_abi", "intake_single/normal/engine",
                  1);
   print_overhead(out, r, "  against the typed C++ call", "intake_single/normal/c_abi",
@@ -312,6 +321,18 @@ int main(int argc, char** argv) {
   reg("report/weekly/2021-W01/naive_received", [](benchmark::State& s) {
     report_naive_received(s, "2021-W01");
   })->Unit(benchmark::kMillisecond);
+  for (const xinfang::DossierFormat format :
+       {xinfang::DossierFormat::xml, xinfang::DossierFormat::text, xinfang::DossierFormat::binary}) {
+    const std::string name = xinfang::dossier_format_name(format);
+    reg("dossier/export/" + name + "/engine", [format](benchmark::State& s) {
+      dossier_export(s, format);
+    })->Unit(benchmark::kMillisecond);
+    reg("dossier/import/" + name + "/engine", [format](benchmark::State& s) {
+      dossier_import(s, format);
+    })->Unit(benchmark::kMillisecond);
+  }
+  reg("dossier/export/raw_sqlite", dossier_export_raw)->Unit(benchmark::kMillisecond);
+  reg("dossier/import/raw_sqlite", dossier_import_raw)->Unit(benchmark::kMillisecond);
   reg("get/engine", get_engine);
   reg("get/engine_sql_only", get_engine_sql_only);
   reg("get/raw_sqlite", get_raw);

@@ -18,6 +18,7 @@
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include "xinfang/dossier.hpp"
 #include "xinfang/engine.hpp"
 #include "xinfang/error.hpp"
 #include "xinfang/lifecycle.hpp"
@@ -290,6 +291,13 @@ void guarded(benchmark::State& state, Body&& body) {
 }
 
 // ---- the benchmarks ----
+
+// engine_bench_dossier.cpp
+void dossier_export(benchmark::State& state, xinfang::DossierFormat format);
+void dossier_export_raw(benchmark::State& state);
+void dossier_import(benchmark::State& state, xinfang::DossierFormat format);
+void dossier_import_raw(benchmark::State& state);
+std::int64_t dossier_cases();
 
 // engine_bench_intake.cpp
 void intake_single_engine(benchmark::State& state, Durability durability);
