@@ -162,6 +162,9 @@ void add_outcome_fields(FieldList& fields, const Json& view, const Engine& engin
     const Organisation* org = policy.find_organisation(forwarded);
     fields.add("转送至 (forwarded to)", with_name(forwarded, org ? org->name : ""));
   }
+  if (const auto origin = view.find("origin"); origin != view.end() && origin->is_object()) {
+    fields.add("来源 (received from)", text_of(*origin, "number") + " (" + text_of(*origin, "organisation") + ")");
+  }
   if (text_of(view, "status") == "suspended")
     fields.add("中止原因 (suspended for)", text_of(view, "suspension_reason"));
   if (view.value("extension_total", 0) > 0) fields.add("延期 (extended by)", view["extension_total"].dump());

@@ -236,6 +236,7 @@ TEST_F(DossierCliTest, TheCityTakesTheCaseOverAndASecondImportFindsItThere) {
   const CliRun shown = db({"show", local});
   EXPECT_EQ(field(shown.out, "状态 (status)"), "registered 登记") << shown.out;
   EXPECT_EQ(field(shown.out, "编号 (number)"), local);
+  EXPECT_EQ(field(shown.out, "来源 (received from)"), origin_ + " (district)") << shown.out;
 
   const CliRun again = db({"import", dossier, "--actor", "r1", "--at", "2025-03-05T11:00:00+08:00"});
   ASSERT_EQ(again.status, 0) << again.err;
