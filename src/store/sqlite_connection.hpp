@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,6 +41,10 @@ class Statement {
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }
   Statement& bind_real(int index, double value);
   Statement& bind_null(int index);
+  /** Binds @p value, or NULL when it is empty. */
+  Statement& bind_optional(int index, const std::optional<std::int64_t>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
   Statement& bind_blob(int index, std::string_view bytes);
 
   /** Steps once: true while there is a row. */

@@ -14,14 +14,6 @@ namespace {
 // Answers' row ids pack the case id and the answer's place (sqlite_schema.cpp, version 4).
 constexpr std::int64_t kAnswerRowsPerCase = 16;
 
-void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& value) {
-  if (value) {
-    s.bind(index, *value);
-  } else {
-    s.bind_null(index);
-  }
-}
-
 }  // namespace
 
 void put_outcomes(Connection& c, std::int64_t case_id, const std::string& region, const OutcomeRows& rows,
@@ -58,7 +50,7 @@ void put_outcomes(Connection& c, std::int64_t case_id, const std::string& region
     s.bind(1, row.settled_at).bind_unowned(2, row.clock).bind(3, case_id).bind(4, row.run);
     s.bind_unowned(5, row.unit).bind_unowned(6, region).bind(7, row.on_time).bind(8, row.started_at);
     s.bind(9, row.deadline);
-    bind_optional(s, 10, row.stopped_at);
+    s.bind_optional(10, row.stopped_at);
     s.bind(11, row.extended);
     s.run();
   }
@@ -74,15 +66,15 @@ void put_outcomes(Connection& c, std::int64_t case_id, const std::string& region
         "satisfied, resolved, settled_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, case_id * kAnswerRowsPerCase + static_cast<std::int64_t>(i)).bind(2, case_id);
     s.bind_unowned(3, row.kind).bind_unowned(4, row.unit).bind_unowned(5, region).bind(6, row.answered_at);
-    bind_optional(s, 7, row.window_end);
-    bind_optional(s, 8, row.rated_at);
+    s.bind_optional(7, row.window_end);
+    s.bind_optional(8, row.rated_at);
     s.bind_unowned(9, row.level).bind_real(10, row.credit).bind(11, row.satisfied);
     if (row.resolved) {
       s.bind(12, *row.resolved);
     } else {
       s.bind_null(12);
     }
-    bind_optional(s, 13, row.settled_at);
+    s.bind_optional(13, row.settled_at);
     s.run();
   }
 }

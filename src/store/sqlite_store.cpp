@@ -81,14 +81,6 @@ std::int64_t event_id(std::int64_t case_id, std::int64_t sequence) {
   return case_id * (kMaxEventsPerCase + 1) + sequence;
 }
 
-void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& value) {
-  if (value) {
-    s.bind(index, *value);
-  } else {
-    s.bind_null(index);
-  }
-}
-
 // Binds the projection's columns from index 1 in kCaseColumns order, without id. The row's text
 // is bound without a copy: @p row outlives the statement's use in every caller.
 int bind_case(Statement& s, const CaseRow& row) {
@@ -98,9 +90,9 @@ int bind_case(Statement& s, const CaseRow& row) {
   s.bind_unowned(13, row.region).bind_unowned(14, row.channel).bind_unowned(15, row.subject);
   s.bind(16, row.received_at).bind(17, row.registered_at).bind(18, row.updated_at).bind(19, row.key_case);
   s.bind(20, row.repeat).bind(21, row.confidential).bind_unowned(22, row.query_code_hash);
-  bind_optional(s, 23, row.next_due);
-  bind_optional(s, 24, row.next_deadline);
-  bind_optional(s, 25, row.accepted_at);
+  s.bind_optional(23, row.next_due);
+  s.bind_optional(24, row.next_deadline);
+  s.bind_optional(25, row.accepted_at);
   s.bind_unowned(26, row.owner);
   s.bind_unowned(27, row.outcome_keys);
   return 28;
@@ -412,7 +404,8 @@ class SqliteTransaction final : public Transaction {
   }
 
   std::optional<CaseOriginRow> find_case_origin(const std::string& first_hash) override {
-    Statement s = c_.prepare("SELECT case_id, number, origin_number, origin_head FROM case_origins WHERE first_hash = ?");
+    Statement s =
+        c_.prepare("SELECT case_id, number, origin_number, origin_head FROM case_origins WHERE first_hash = ?");
     s.bind(1, first_hash);
     if (!s.step()) return std::nullopt;
     return CaseOriginRow{first_hash, s.integer(0), s.text(1), s.text(2), s.text(3)};
@@ -534,8 +527,8 @@ class SqliteTransaction final : public Transaction {
   void set_case_clocks(std::int64_t case_id, std::optional<std::int64_t> next_due,
                        std::optional<std::int64_t> next_deadline) override {
     Statement s = c_.prepare("UPDATE cases SET next_due = ?, next_deadline = ? WHERE id = ?");
-    bind_optional(s, 1, next_due);
-    bind_optional(s, 2, next_deadline);
+    s.bind_optional(1, next_due);
+    s.bind_optional(2, next_deadline);
     s.bind(3, case_id).run();
   }
   std::int64_t add_notification(const NotificationRow& row) override {
