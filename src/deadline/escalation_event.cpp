@@ -1,5 +1,8 @@
-// The event a due escalation step appends (escalation_event.hpp).
+// The escalation steps due on a case and the event a due step appends (escalation_event.hpp).
 #include "deadline/escalation_event.hpp"
+
+#include <algorithm>
+#include <tuple>
 
 #include "lifecycle/command_args.hpp"
 
@@ -15,6 +18,21 @@ const char* event_type_of(const std::string& action) {
 }
 
 }  // namespace
+
+std::vector<DueStep> due_steps(const std::vector<ClockReport>& reports, Instant at, bool inclusive) {
+  std::vector<DueStep> due;
+  for (std::size_t c = 0; c < reports.size(); ++c) {
+    for (std::size_t s = 0; s < reports[c].ladder.size(); ++s) {
+      const LadderStep& step = reports[c].ladder[s];
+      if (step.fired || step.due.is_special()) continue;
+      if (step.due < at || (inclusive && step.due == at)) due.push_back({step.due, c, s});
+    }
+  }
+  std::sort(due.begin(), due.end(), [](const DueStep& a, const DueStep& b) {
+    return std::tie(a.due, a.clock, a.step) < std::tie(b.due, b.clock, b.step);
+  });
+  return due;
+}
 
 Event escalation_event(const ClockReport& report, std::size_t step, Instant swept_at, const std::string& organisation,
                        const std::function<std::string()>& leader) {

@@ -1,16 +1,31 @@
-// Internal: the event a due escalation step appends — one shape for the engine's sweep and for
-// the what-if replay (simulate.hpp), so that both fire the same event.
+// Internal: the escalation steps due on a case, and the event a due step appends — one order and
+// one shape for the engine's sweep and for the what-if replay (simulate.hpp), so that both fire
+// the same steps with the same events.
 #ifndef XINFANG_SRC_DEADLINE_ESCALATION_EVENT_HPP
 #define XINFANG_SRC_DEADLINE_ESCALATION_EVENT_HPP
 
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "xinfang/deadline.hpp"
 #include "xinfang/lifecycle.hpp"
 
 namespace xinfang::deadline_detail {
+
+/** A due step: step @p step of the ladder of clock report @p clock, due at @p due. */
+struct DueStep {
+  Instant due;
+  std::size_t clock;
+  std::size_t step;
+};
+
+/**
+ * The steps of @p reports not yet fired that fall due before @p at (or at it, with
+ * @p inclusive), earliest first; steps due together in the order of their clocks and ladders.
+ */
+std::vector<DueStep> due_steps(const std::vector<ClockReport>& reports, Instant at, bool inclusive);
 
 /**
  * The event step @p step of @p report appends when a sweep fires it at @p swept_at, on behalf of

@@ -2,7 +2,6 @@
 // deadline), the sweep that fires due steps with their notifications, the outbox the host
 // polls, and the clock queries. docs/deadlines.md, "The sweep and the outbox".
 #include <algorithm>
-#include <tuple>
 
 #include "deadline/escalation_event.hpp"
 #include "engine/chain.hpp"
@@ -145,12 +144,6 @@ store::OutcomeRows outcome_rows(const CaseOutcomes& outcomes) {
   return rows;
 }
 
-struct DueStep {
-  Instant due;
-  std::size_t clock;
-  std::size_t step;
-};
-
 }  // namespace
 
 std::vector<ClockReport> Engine::Impl::clock_reports(const CaseState& state, Instant at) const {
@@ -271,19 +264,9 @@ SweepResult Engine::sweep(const SweepOptions& options) {
       for (store::CaseRow row : due_cases) {
         CaseState state = fold_rows(txn.events(row.id));
         const std::vector<ClockReport> reports = impl.clock_reports(state, now);
-        std::vector<DueStep> due;
-        for (std::size_t c = 0; c < reports.size(); ++c) {
-          for (std::size_t s = 0; s < reports[c].ladder.size(); ++s) {
-            const LadderStep& step = reports[c].ladder[s];
-            if (!step.fired && !step.due.is_special() && step.due <= now) due.push_back({step.due, c, s});
-          }
-        }
-        std::sort(due.begin(), due.end(), [](const DueStep& a, const DueStep& b) {
-          return std::tie(a.due, a.clock, a.step) < std::tie(b.due, b.clock, b.step);
-        });
         std::vector<Event> events;
         std::vector<std::pair<const ClockReport*, const LadderStep*>> sources;
-        for (const DueStep& d : due) {
+        for (const deadline_detail::DueStep& d : deadline_detail::due_steps(reports, now, true)) {
           const ClockReport& report = reports[d.clock];
           const LadderStep& step = report.ladder[d.step];
           events.push_back(deadline_detail::escalation_event(report, d.step, now, state.organisation, [&] {

@@ -1,7 +1,6 @@
 // Replaying a case's history under a policy (simulate.hpp): its commands' events at their times,
 // and the policy's escalation steps fired at their due times. Pure: no I/O, no clock.
 #include <algorithm>
-#include <tuple>
 
 #include "deadline/escalation_event.hpp"
 #include "xinfang/simulate.hpp"
@@ -15,12 +14,6 @@ bool is_escalation_event(const std::string& type) noexcept {
 
 namespace {
 
-struct DueStep {
-  Instant due;
-  std::size_t clock;
-  std::size_t step;
-};
-
 // Fires, in due order, every step of @p policy due before @p at (at or before it with
 // @p inclusive), each as the sweep would: an event at its due time.
 void fire_due(CaseState& state, const Policy& policy, const Calendar& calendar, Instant at, bool inclusive,
@@ -28,20 +21,10 @@ void fire_due(CaseState& state, const Policy& policy, const Calendar& calendar, 
   // One firing can change what is due (a later step of the same ladder): go again until none is.
   for (int round = 0; round < 64; ++round) {
     const std::vector<ClockReport> reports = evaluate_clocks(state, policy, calendar, at);
-    std::vector<DueStep> due;
-    for (std::size_t c = 0; c < reports.size(); ++c) {
-      for (std::size_t s = 0; s < reports[c].ladder.size(); ++s) {
-        const LadderStep& step = reports[c].ladder[s];
-        if (step.fired || step.due.is_special()) continue;
-        if (step.due < at || (inclusive && step.due == at)) due.push_back({step.due, c, s});
-      }
-    }
+    const std::vector<deadline_detail::DueStep> due = deadline_detail::due_steps(reports, at, inclusive);
     if (due.empty()) return;
-    std::sort(due.begin(), due.end(), [](const DueStep& a, const DueStep& b) {
-      return std::tie(a.due, a.clock, a.step) < std::tie(b.due, b.clock, b.step);
-    });
     // Only the earliest: a step fired may stop or move what comes after it.
-    const DueStep& first = due.front();
+    const deadline_detail::DueStep& first = due.front();
     const ClockReport& report = reports[first.clock];
     const Instant due_at = report.ladder[first.step].due;
     state = apply(std::move(state),
