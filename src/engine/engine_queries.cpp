@@ -84,10 +84,6 @@ CaseRecord record_of(const store::CaseRow&, const std::vector<store::EventRow>& 
   return record;
 }
 
-Json actor_json(const Actor& actor) {
-  return {{"id", actor.id}, {"organisation", actor.organisation}, {"unit", actor.unit}, {"roles", actor.roles}};
-}
-
 }  // namespace
 
 CaseRecord Engine::get(const std::string& number) const {
@@ -185,7 +181,7 @@ Json command_result_json(Result&& result) {
     }
     list.push_back({{"type", e.type},
                     {"at", format_instant(e.at)},
-                    {"actor", actor_json(e.actor)},
+                    {"actor", lifecycle_detail::actor_json(e.actor)},
                     {"payload", std::move(payload)}});
   }
   Json json = {{"number", result.number},
@@ -268,7 +264,7 @@ Json CaseRecord::to_json() const {
     list.push_back({{"sequence", e.sequence},
                     {"type", e.event.type},
                     {"at", format_instant(e.event.at)},
-                    {"actor", actor_json(e.event.actor)},
+                    {"actor", lifecycle_detail::actor_json(e.event.actor)},
                     {"command", e.command},
                     {"payload", e.event.payload},
                     {"policy", {{"name", e.policy_name}, {"version", e.policy_version}}},

@@ -82,6 +82,10 @@ Json instant_or_null(Instant instant) {
   return instant.is_special() ? Json() : Json(format_instant(instant));
 }
 
+Json actor_json(const Actor& actor) {
+  return {{"id", actor.id}, {"organisation", actor.organisation}, {"unit", actor.unit}, {"roles", actor.roles}};
+}
+
 std::optional<Instant> parse_instant(std::string_view text) {
   // YYYY-MM-DDTHH:MM:SS
   if (text.size() < 20 || !util::digits_at(text, 0, 4) || text[4] != '-' || !util::digits_at(text, 5, 2) ||

@@ -32,6 +32,8 @@ constexpr std::size_t kMaxListItems = 1000;     ///< Petitioners or attachments 
 std::string format_instant(Instant instant);
 /// format_instant(), or JSON null for not_a_date_time.
 Json instant_or_null(Instant instant);
+/// An actor as events show it: {"id", "organisation", "unit", "roles"}.
+Json actor_json(const Actor& actor);
 /// Parses "YYYY-MM-DDTHH:MM:SS" with an optional fraction and "Z" or "+HH:MM"/"-HH:MM"; nullopt if not.
 std::optional<Instant> parse_instant(std::string_view text);
 

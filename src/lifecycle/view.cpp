@@ -8,6 +8,7 @@
 namespace xinfang {
 namespace {
 
+using lifecycle_detail::actor_json;
 using lifecycle_detail::format_instant;
 
 // The role of a petitioner acting through the portal (docs/lifecycle.md): in a confidential
@@ -40,10 +41,6 @@ Json petitioner_json(const Petitioner& p, bool identity) {
   }
   out["representative"] = p.representative;
   return out;
-}
-
-Json actor_json(const Actor& actor) {
-  return {{"id", actor.id}, {"organisation", actor.organisation}, {"unit", actor.unit}, {"roles", actor.roles}};
 }
 
 }  // namespace
@@ -111,9 +108,9 @@ Json case_view(const CaseState& state, const Policy& policy, const std::optional
       {"rereview_outcome", outcome_name(state.rereview_outcome)},
       {"concluded_at", instant_json(state.concluded_at)},
       {"escalation_level", state.escalation_level},
-      {"origin", state.origin_number.empty() ? Json(nullptr)
-                                             : Json{{"number", state.origin_number},
-                                                    {"organisation", state.origin_organisation}}},
+      {"origin", state.origin_number.empty()
+                     ? Json(nullptr)
+                     : Json{{"number", state.origin_number}, {"organisation", state.origin_organisation}}},
       {"policy_name", state.policy_name},
       {"policy_version", state.policy_version},
   };
