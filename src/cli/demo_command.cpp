@@ -28,7 +28,8 @@
 namespace xinfang::cli {
 namespace {
 
-enum class Unit { calendar_days, working_days };
+// How a period counts its days.
+enum class DayCount { calendar_days, working_days };
 
 // One statutory period to work out.
 struct Period {
@@ -38,7 +39,7 @@ struct Period {
   Date start;
   int limit = 0;
   int extension = 0;
-  Unit unit = Unit::calendar_days;
+  DayCount unit = DayCount::calendar_days;
 };
 
 // A period worked out on a calendar (DESIGN.md §4: the end of the day reached by counting
@@ -65,7 +66,7 @@ Date ymd(int y, int m, int d) {
 Worked work_out(const Calendar& calendar, const Period& period) {
   const int total = period.limit + period.extension;
   Worked worked{period, Date(), Date(), false};
-  if (period.unit == Unit::calendar_days) {
+  if (period.unit == DayCount::calendar_days) {
     worked.reached = calendar.add_calendar_days(period.start, total);
     worked.last_day = calendar.statutory_period_end(period.start, total);
   } else {
@@ -100,18 +101,18 @@ std::vector<Scenario> build_scenarios(const Calendar& calendar) {
     s.notes.push_back("收到当日为" + day_note(calendar, received) + "；假定当日受理 (assumed accepted the same day, " +
                       format_date(accepted) + ")");
     s.deadlines.push_back(work_out(calendar, {"routing", "转送、交办 (forward or assign to the competent body)",
-                                              "第二十二条 (Art. 22)", received, 15, 0, Unit::calendar_days}));
+                                              "第二十二条 (Art. 22)", received, 15, 0, DayCount::calendar_days}));
     s.deadlines.push_back(work_out(calendar, {"notification", "书面告知信访人 (tell the petitioner in writing)",
-                                              "第二十三条 (Art. 23)", received, 15, 0, Unit::calendar_days}));
+                                              "第二十三条 (Art. 23)", received, 15, 0, DayCount::calendar_days}));
     s.deadlines.push_back(work_out(calendar, {"handling", "办结并出具处理意见书 (handle, written opinion)",
-                                              "第三十四条 (Art. 34)", accepted, 60, 0, Unit::calendar_days}));
+                                              "第三十四条 (Art. 34)", accepted, 60, 0, DayCount::calendar_days}));
     s.deadlines.push_back(work_out(calendar, {"handling_extended", "经批准延长 30 日 (handling, extended 30 days)",
-                                              "第三十四条 (Art. 34)", accepted, 60, 30, Unit::calendar_days}));
+                                              "第三十四条 (Art. 34)", accepted, 60, 30, DayCount::calendar_days}));
     const Date replied = s.deadlines.back().last_day;
     s.notes.push_back("假定书面答复于延长期限最后一日送达 (written reply assumed delivered on the extended deadline, " +
                       format_date(replied) + ")");
     s.deadlines.push_back(work_out(calendar, {"review_request", "请求复查 (request a review)", "第三十五条 (Art. 35)",
-                                              replied, 30, 0, Unit::calendar_days}));
+                                              replied, 30, 0, DayCount::calendar_days}));
     scenarios.push_back(std::move(s));
   }
 
@@ -125,12 +126,13 @@ std::vector<Scenario> build_scenarios(const Calendar& calendar) {
     s.notes.push_back("来访当日为" + day_note(calendar, s.received) +
                       "；次日起春节放假 (the break starts the next day)");
     s.deadlines.push_back(work_out(calendar, {"routing", "转送、交办 (forward or assign to the competent body)",
-                                              "第二十二条 (Art. 22)", s.received, 15, 0, Unit::calendar_days}));
+                                              "第二十二条 (Art. 22)", s.received, 15, 0, DayCount::calendar_days}));
     s.deadlines.push_back(work_out(calendar, {"notification", "书面告知信访人 (tell the petitioner in writing)",
-                                              "第二十三条 (Art. 23)", s.received, 15, 0, Unit::calendar_days}));
+                                              "第二十三条 (Art. 23)", s.received, 15, 0, DayCount::calendar_days}));
     s.deadlines.push_back(work_out(
-        calendar, {"routing_local_5wd", "对照：5 个工作日内转送 (compare: route within 5 working days)",
-                   "地方规定，如浙江 (a local rule, e.g. 浙江; configurable)", s.received, 5, 0, Unit::working_days}));
+        calendar,
+        {"routing_local_5wd", "对照：5 个工作日内转送 (compare: route within 5 working days)",
+         "地方规定，如浙江 (a local rule, e.g. 浙江; configurable)", s.received, 5, 0, DayCount::working_days}));
     scenarios.push_back(std::move(s));
   }
 
@@ -140,11 +142,12 @@ std::vector<Scenario> build_scenarios(const Calendar& calendar) {
     s.notes.push_back(
         "工作日跨国庆假期计算：放假日不计，调休上班日计入 (working days skip the National Day break and "
         "count the make-up working day)");
-    s.deadlines.push_back(work_out(calendar, {"objection", "认为交办有误，提出异议 (object to a wrong assignment)",
-                                              "第二十三条第三款 (Art. 23 ¶3)", s.received, 5, 0, Unit::working_days}));
+    s.deadlines.push_back(
+        work_out(calendar, {"objection", "认为交办有误，提出异议 (object to a wrong assignment)",
+                            "第二十三条第三款 (Art. 23 ¶3)", s.received, 5, 0, DayCount::working_days}));
     s.deadlines.push_back(
         work_out(calendar, {"notification", "告知信访人受理情况 (tell the petitioner how it is handled)",
-                            "第二十三条第三款 (Art. 23 ¶3)", s.received, 15, 0, Unit::calendar_days}));
+                            "第二十三条第三款 (Art. 23 ¶3)", s.received, 15, 0, DayCount::calendar_days}));
     scenarios.push_back(std::move(s));
   }
   return scenarios;
@@ -155,7 +158,7 @@ std::string length_text(const Period& period) {
   const int total = period.limit + period.extension;
   std::string text = std::to_string(period.limit);
   if (period.extension != 0) text += "+" + std::to_string(period.extension) + " = " + std::to_string(total);
-  if (period.unit == Unit::calendar_days) return text + " 日 (" + std::to_string(total) + " days after)";
+  if (period.unit == DayCount::calendar_days) return text + " 日 (" + std::to_string(total) + " days after)";
   return text + " 个工作日 (" + std::to_string(total) + " working days after)";
 }
 
@@ -166,7 +169,7 @@ nlohmann::json worked_json(const Calendar& calendar, const Worked& w) {
           {"start", format_date(w.period.start)},
           {"limit", w.period.limit},
           {"extension", w.period.extension},
-          {"unit", w.period.unit == Unit::calendar_days ? "calendar_days" : "working_days"},
+          {"unit", w.period.unit == DayCount::calendar_days ? "calendar_days" : "working_days"},
           {"reached", format_date(w.reached)},
           {"rolled_forward", w.rolled},
           {"last_day", format_date(w.last_day)},

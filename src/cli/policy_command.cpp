@@ -34,7 +34,7 @@ struct FileResult {
   std::vector<policy_detail::Issue> issues;
 };
 
-FileResult check_file(const std::string& path) {
+FileResult check_policy_file(const std::string& path) {
   FileResult result{path, {}, {}, {}};
   errno = 0;
   std::ifstream in(path, std::ios::binary);
@@ -56,17 +56,17 @@ FileResult check_file(const std::string& path) {
   return result;
 }
 
-struct CheckOptions {
+struct PolicyCheckOptions {
   std::vector<std::string> files;
   bool json = false;
 };
 
-void run_check(const CheckOptions& options) {
+void run_policy_check(const PolicyCheckOptions& options) {
   std::vector<FileResult> results;
   std::size_t failed = 0;
   std::size_t errors = 0;
   for (const auto& file : options.files) {
-    results.push_back(check_file(file));
+    results.push_back(check_policy_file(file));
     if (!results.back().issues.empty()) ++failed;
     errors += results.back().issues.size();
   }
@@ -111,8 +111,8 @@ void run_check(const CheckOptions& options) {
   }
 }
 
-void register_check(CLI::App& policy) {
-  auto options = std::make_shared<CheckOptions>();
+void register_policy_check(CLI::App& policy) {
+  auto options = std::make_shared<PolicyCheckOptions>();
   CLI::App* sub = policy.add_subcommand("check", "Validate policy files and print every error found");
   sub->add_option("FILE", options->files, "Policy JSON files (comments allowed; docs/policy.md)")->required();
   // Not add_json_flag(): the report is this command's result even when a file fails, so main()
@@ -123,10 +123,10 @@ void register_check(CLI::App& policy) {
       "found (every error of every file). Exits 1 if any file fails; stderr then has the first error.\n"
       "With --json, prints {\"ok\": BOOL, \"files\": [{\"file\", \"ok\", \"name\", \"version\"} or {\"file\", "
       "\"ok\", \"errors\": [{\"code\", \"path\", \"message\"}]}]} on stdout in every case."));
-  sub->callback([options] { run_check(*options); });
+  sub->callback([options] { run_policy_check(*options); });
 }
 
-struct TestOptions {
+struct PolicyTestOptions {
   std::vector<std::string> files;
   bool json = false;
   std::string junit;
@@ -150,7 +150,7 @@ ScenarioFileResult test_file(const std::string& file) {
   return run_scenarios(text, file, options);
 }
 
-void run_test(const TestOptions& options) {
+void run_policy_test(const PolicyTestOptions& options) {
   std::vector<ScenarioFileResult> results;
   for (const auto& file : options.files) results.push_back(test_file(file));
   if (!options.junit.empty()) {
@@ -193,8 +193,8 @@ void run_test(const TestOptions& options) {
               message + " (" + std::to_string(first->mismatches.size()) + " expectations did not hold)");
 }
 
-void register_test(CLI::App& policy) {
-  auto options = std::make_shared<TestOptions>();
+void register_policy_test(CLI::App& policy) {
+  auto options = std::make_shared<PolicyTestOptions>();
   CLI::App* sub = policy.add_subcommand("test", "Run policy scenario files and report what did not hold");
   sub->add_option("FILE", options->files, "Scenario JSON files (docs/policy-testing.md); - for standard input")
       ->required();
@@ -208,16 +208,16 @@ void register_test(CLI::App& policy) {
       "or a file cannot be read; stderr then says how many and which was first.\n"
       "With --json, prints {\"passed\", \"scenarios\", \"failed\", \"invalid\", \"files\": [...]} on stdout in "
       "every case."));
-  sub->callback([options] { run_test(*options); });
+  sub->callback([options] { run_policy_test(*options); });
 }
 
-struct ShowOptions {
+struct PolicyShowOptions {
   std::string preset;
   bool canonical = false;
 };
 
-void register_show(CLI::App& policy) {
-  auto options = std::make_shared<ShowOptions>();
+void register_policy_show(CLI::App& policy) {
+  auto options = std::make_shared<PolicyShowOptions>();
   CLI::App* sub = policy.add_subcommand("show", "Print a compiled-in preset policy");
   sub->add_option("PRESET", options->preset, "The preset's name (see 'xinfang policy list')")->required();
   sub->add_flag("--canonical", options->canonical,
@@ -234,7 +234,7 @@ void register_show(CLI::App& policy) {
   });
 }
 
-void register_list(CLI::App& policy, Globals& globals) {
+void register_policy_list(CLI::App& policy, Globals& globals) {
   auto json = std::make_shared<bool>(false);
   CLI::App* sub = policy.add_subcommand("list", "List the compiled-in preset policies");
   add_json_flag(*sub, *json, globals);
@@ -262,10 +262,10 @@ void register_policy_command(CLI::App& app, Globals& globals) {
       app.add_subcommand("policy", "Check policy files, run their scenarios; show the compiled-in presets");
   require_one_subcommand(*policy);
   policy->footer(exit_status_footer());
-  register_check(*policy);
-  register_test(*policy);
-  register_show(*policy);
-  register_list(*policy, globals);
+  register_policy_check(*policy);
+  register_policy_test(*policy);
+  register_policy_show(*policy);
+  register_policy_list(*policy, globals);
 }
 
 }  // namespace xinfang::cli

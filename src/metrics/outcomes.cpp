@@ -8,7 +8,7 @@
 namespace xinfang {
 namespace {
 
-bool contains(const std::vector<std::string>& list, const std::string& item) {
+bool lists(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
@@ -55,7 +55,7 @@ std::vector<ClockReport> earlier_runs(const CaseState& state, const ClockRules& 
   prefix.timeline.clear();
   int run = 0;
   for (const ClockMark& mark : state.timeline) {
-    const bool may_start = contains(clock.start_on, mark.type) || contains(clock.restart_on, mark.type) ||
+    const bool may_start = lists(clock.start_on, mark.type) || lists(clock.restart_on, mark.type) ||
                            (mark.type == "transferred" && !clock.carry_over_on_transfer);
     if (may_start && run > 0) {
       ClockReport before = evaluate_clock(prefix, clock, calendar, mark.at);

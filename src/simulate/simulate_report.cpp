@@ -54,7 +54,7 @@ std::string local(const Calendar& calendar, Instant instant) {
   return format_date(at.date()) + " " + boost::posix_time::to_simple_string(at.time_of_day()).substr(0, 5);
 }
 
-std::string percent(const std::optional<double>& value) {
+std::string as_percent(const std::optional<double>& value) {
   if (!value) return "—";
   std::ostringstream out;
   out << std::fixed << std::setprecision(1) << *value * 100 << "%";
@@ -69,7 +69,7 @@ std::string points(const std::optional<double>& before, const std::optional<doub
   return out.str();
 }
 
-std::string unit_name(const Policy& policy, const std::string& id) {
+std::string unit_label(const Policy& policy, const std::string& id) {
   if (id.empty()) return "(not routed)";
   const Unit* unit = policy.find_unit(id);
   return unit != nullptr ? unit->name + " (" + id + ")" : id;
@@ -138,17 +138,17 @@ std::string SimulationReport::to_markdown(const Policy& policy, const Calendar& 
   for (const Indicator indicator : all_indicators()) {
     const auto b = total.before[indicator].value();
     const auto a = total.after[indicator].value();
-    out << "| " << indicator_label(indicator) << " | " << percent(b) << " | " << percent(a) << " | " << points(b, a)
-        << " |\n";
+    out << "| " << indicator_label(indicator) << " | " << as_percent(b) << " | " << as_percent(a) << " | "
+        << points(b, a) << " |\n";
   }
 
   out << "\n## By unit\n\n| Unit | New breaches | Avoided | Deadlines moved | Escalations +/− | 按期办结率 in force | "
          "What-if |\n|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& [unit, changes] : units) {
-    out << "| " << unit_name(policy, unit) << " | " << changes.breaches_added << " | " << changes.breaches_removed
+    out << "| " << unit_label(policy, unit) << " | " << changes.breaches_added << " | " << changes.breaches_removed
         << " | " << changes.deadlines_moved << " | +" << changes.escalations_added << " / −"
-        << changes.escalations_removed << " | " << percent(changes.before[Indicator::on_time_completion].value())
-        << " | " << percent(changes.after[Indicator::on_time_completion].value()) << " |\n";
+        << changes.escalations_removed << " | " << as_percent(changes.before[Indicator::on_time_completion].value())
+        << " | " << as_percent(changes.after[Indicator::on_time_completion].value()) << " |\n";
   }
 
   const auto clock_table = [&](const char* title, const std::vector<ClockChange>& list, std::int64_t count) {
