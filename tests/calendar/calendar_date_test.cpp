@@ -11,16 +11,8 @@ namespace {
 
 namespace bg = boost::gregorian;
 namespace bpt = boost::posix_time;
-
-const Calendar& cn() {
-  return Calendar::national();
-}
-
-const Calendar& office() {
-  static const Calendar c = Calendar::from_json(
-      R"({"name": "office", "base": "cn-national", "business_hours": [["08:30", "12:00"], ["13:30", "17:30"]]})");
-  return c;
-}
+using test::cn;
+using test::office;
 
 TEST(CalendarDates, SpecialDatesPassedToQueriesAreInvalidArguments) {
   const Date good(2025, 3, 4);

@@ -14,12 +14,10 @@ namespace {
 
 namespace bg = boost::gregorian;
 namespace bpt = boost::posix_time;
+using test::cn;
 using test::LocalTime;
+using test::office;
 using test::Utc;
-
-const Calendar& cn() {
-  return Calendar::national();
-}
 
 constexpr const char* kDistrict = R"({
   "name": "district",
@@ -180,15 +178,7 @@ TEST(CalendarHost, TimeZoneNamesAndOffsets) {
 
 // ---- business hours ----
 
-constexpr const char* kOffice = R"({
-  "name": "office", "base": "cn-national",
-  "business_hours": [["08:30", "12:00"], ["13:30", "17:30"]]
-})";
-
-const Calendar& office() {
-  static const Calendar c = Calendar::from_json(kOffice);
-  return c;
-}
+// office(): business hours 08:30-12:00 and 13:30-17:30 (calendar_test_util.hpp).
 
 Instant Sh(int y, int m, int d, int h, int mi) {
   return LocalTime(Date(y, m, d), h, mi);

@@ -8,9 +8,7 @@
 namespace xinfang {
 namespace {
 
-const Calendar& cn() {
-  return Calendar::national();
-}
+using test::cn;
 
 // ---- statutory periods (民法典 Art. 201, 203) ----
 

@@ -8,9 +8,7 @@
 namespace xinfang {
 namespace {
 
-const Calendar& cn() {
-  return Calendar::national();
-}
+using test::cn;
 
 TEST(CalendarRange, QueriesIn2007Throw) {
   XF_EXPECT_ERROR_MSG(cn().day_info(Date(2007, 6, 1)), ErrorCode::calendar_range, "2007");

@@ -1,4 +1,5 @@
-// Helpers shared by the calendar tests: error assertions, test-data files, fixed instants.
+// Helpers shared by the calendar tests: error assertions, test-data files, fixed instants, the
+// calendars several files query.
 #ifndef XINFANG_TESTS_CALENDAR_CALENDAR_TEST_UTIL_HPP
 #define XINFANG_TESTS_CALENDAR_CALENDAR_TEST_UTIL_HPP
 
@@ -68,6 +69,18 @@ inline Instant LocalTime(Date day, int h, int m, int offset_minutes = 480) {
 inline Instant Utc(int y, int mo, int d, int h, int mi, int s = 0) {
   return Instant(Date(y, mo, d),
                  boost::posix_time::hours(h) + boost::posix_time::minutes(mi) + boost::posix_time::seconds(s));
+}
+
+/** The national calendar. */
+inline const Calendar& cn() {
+  return Calendar::national();
+}
+
+/** The national calendar with an office's business hours, 08:30-12:00 and 13:30-17:30. */
+inline const Calendar& office() {
+  static const Calendar c = Calendar::from_json(
+      R"({"name": "office", "base": "cn-national", "business_hours": [["08:30", "12:00"], ["13:30", "17:30"]]})");
+  return c;
 }
 
 inline bool IsWeekend(Date day) {

@@ -19,7 +19,7 @@ void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-std::string read_file(const std::string& path) {
+std::string file_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
@@ -99,7 +99,7 @@ TEST_F(DbMetricsCliTest, SimulateReportsWhatAnotherPolicyWouldHaveChanged) {
   const std::string policy = dir_->path() + "/four-days.json";
   write_file(policy, R"({"extends": "cn-national-2022", "name": "four", "version": "1",
                          "clocks": {"handling": {"limit": 4}}})");
-  const std::string before = read_file(database_) + read_file(database_ + "-wal");
+  const std::string before = file_bytes(database_) + file_bytes(database_ + "-wal");
   const CliRun run = db({"simulate", "--policy", policy, "--until", "2025-06-01T00:00:00+08:00", "--json"});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(run.err, "");  // not a terminal: no progress line
@@ -111,7 +111,7 @@ TEST_F(DbMetricsCliTest, SimulateReportsWhatAnotherPolicyWouldHaveChanged) {
   EXPECT_EQ(report["breaches_added"][0]["clock"], "handling");
   EXPECT_EQ(report["breaches_added"][0]["deadline_after"], "2025-03-07T16:00:00Z");
   EXPECT_EQ(report["total"]["breaches_removed"], 0);
-  EXPECT_EQ(read_file(database_) + read_file(database_ + "-wal"), before) << "simulate wrote to the file";
+  EXPECT_EQ(file_bytes(database_) + file_bytes(database_ + "-wal"), before) << "simulate wrote to the file";
 
   const CliRun five = db({"simulate", "--policy", "cn-national-2022", "--until", "2025-06-01T00:00:00+08:00"});
   ASSERT_EQ(five.status, 0) << five.err;

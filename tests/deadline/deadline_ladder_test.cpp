@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "../lifecycle/lifecycle_test_util.hpp"
+#include "deadline_test_util.hpp"
 #include "lifecycle/command_args.hpp"
 #include "xinfang/deadline.hpp"
 
@@ -45,13 +46,6 @@ TestCase hotline_case(const std::string& category, Instant at) {
   c.number = "20250304000001";
   c.intake(hotline_call(category, at), at, operator_on_duty());
   return c;
-}
-
-const LadderStep& step_of(const ClockReport& report, const std::string& id) {
-  for (const LadderStep& step : report.ladder) {
-    if (step.id == id) return step;
-  }
-  throw std::runtime_error("no step " + id);
 }
 
 // The escalation event the engine's sweep appends for a step (docs/deadlines.md).

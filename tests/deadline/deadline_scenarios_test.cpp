@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "../lifecycle/lifecycle_test_util.hpp"
+#include "deadline_test_util.hpp"
 #include "xinfang/deadline.hpp"
 
 namespace xinfang::testing {
@@ -17,13 +18,6 @@ ClockReport clock_at(const TestCase& c, const char* id, Instant now) {
   const ClockRules* clock = c.policy->find_clock(id);
   EXPECT_NE(clock, nullptr) << id;
   return evaluate_clock(c.state(), *clock, national_calendar(), now);
-}
-
-const LadderStep& step_of(const ClockReport& report, const std::string& id) {
-  for (const LadderStep& step : report.ladder) {
-    if (step.id == id) return step;
-  }
-  throw std::runtime_error("no step " + id);
 }
 
 // Registered, accepted and routed to social assistance's handler.

@@ -120,10 +120,6 @@ Attempt attempt(const std::string& command, const Json& args) {
   return result;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 TEST(LifecycleArgs, EveryCommandTakesItsFullArguments) {
   for (const auto& command : command_names()) {
     const Attempt a = attempt(command, rich_args(command));

@@ -16,10 +16,6 @@ PriorCase prior(const std::string& number, const std::string& organisation, cons
   return PriorCase{number, organisation, category, status, registered_at};
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 TEST(LifecycleIntake, RegisteredRecordsThePetitionNumberHashesAndPolicy) {
   TestCase c;
   c.intake(claim_letter_args(), local("2025-03-03 09:00"));

@@ -12,12 +12,7 @@ namespace {
 
 namespace bpt = boost::posix_time;
 
-const Actor kHandler = handler_in("social_assistance");
 const Json kExtension = {{"amount", 30}, {"reason", "情况复杂"}};
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 TEST(LifecycleRouting, ForwardingGoesToAnotherOrganisation) {
   TestCase c = build_case("registered");

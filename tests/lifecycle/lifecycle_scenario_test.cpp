@@ -10,12 +10,6 @@ namespace {
 
 namespace bpt = boost::posix_time;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-const Actor kHandler = handler_in("social_assistance");
-
 // A letter (申诉求决, Art. 31(6)) about social assistance, registered Monday 2025-03-03 and
 // accepted the same day; routed by the policy's rules on Tuesday 03-04.
 TestCase accepted_and_routed_letter() {
@@ -121,7 +115,7 @@ TEST(LifecycleScenario, TheConcludedLetterRefusesEveryCommandButArchiveAndTheOwe
   }
 }
 
-Json group_visit(int people, int representatives) {
+Json care_station_visit(int people, int representatives) {
   Json args = claim_letter_args("2025-06-09T09:10:00+08:00");
   args["channel"] = "visit";
   args["group"] = true;
@@ -140,7 +134,7 @@ TEST(LifecycleScenario, AGroupVisitWithSixRepresentativesIsRefusedAndWithFiveAcc
   // Forty villagers come to the bureau on Monday 2025-06-09 (Art. 20 ¶3: at most 5 representatives).
   const Instant at = local("2025-06-09 09:30");
   const TestCase empty;
-  const auto six = [&] { empty.decide("intake", group_visit(40, 6), registrar(), at); };
+  const auto six = [&] { empty.decide("intake", care_station_visit(40, 6), registrar(), at); };
   EXPECT_EQ(code_of(six), ErrorCode::invalid_data);
   EXPECT_EQ(
       message_of(six),
@@ -148,7 +142,7 @@ TEST(LifecycleScenario, AGroupVisitWithSixRepresentativesIsRefusedAndWithFiveAcc
       "第二十条第三款)");
 
   TestCase five;
-  five.intake(group_visit(40, 5), at);
+  five.intake(care_station_visit(40, 5), at);
   EXPECT_EQ(five.state().status, CaseStatus::registered);
   EXPECT_TRUE(five.state().group);
   EXPECT_EQ(five.state().petitioners.size(), 40u);

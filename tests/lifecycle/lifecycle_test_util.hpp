@@ -44,6 +44,9 @@ Actor petitioner();                                            ///< 信访人本
 Actor confidential_reader();                                   ///< 检举控告信息查阅, city petition office.
 Actor with_roles(Actor actor, std::vector<std::string> roles);
 
+/// The 承办人 of social assistance, the unit build_case() routes to.
+inline const Actor kHandler = handler_in("social_assistance");
+
 /// The salt and query code the intake helpers use.
 inline constexpr const char* kSalt = "test-salt";
 inline constexpr const char* kQueryCode = "ABCDEFGHJK";
@@ -55,6 +58,10 @@ Json claim_letter_args(const std::string& received_at = "2025-03-03T08:30:00+08:
 ErrorCode code_of(const std::function<void()>& action);
 /// The message of the error @p action throws ("" if none).
 std::string message_of(const std::function<void()>& action);
+/// Whether @p text contains @p part.
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 /// A case under cn-national-2022, driven by commands.
 class TestCase {

@@ -16,10 +16,10 @@
 namespace xinfang {
 namespace {
 
-const std::string kAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const std::string kBase36Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 int value_of(char c) {
-  return static_cast<int>(kAlphabet.find(c));
+  return static_cast<int>(kBase36Alphabet.find(c));
 }
 
 bool valid(const std::string& number_with_check) {
@@ -76,9 +76,9 @@ TEST(CheckCharacter, AlwaysInZeroToZ) {
   for (int i = 0; i < 10000; ++i) {
     std::string text;
     const int length = 1 + static_cast<int>(random() % 20);
-    for (int k = 0; k < length; ++k) text += kAlphabet[random() % 36];
+    for (int k = 0; k < length; ++k) text += kBase36Alphabet[random() % 36];
     const char c = check_character_mod37_36(text);
-    EXPECT_NE(kAlphabet.find(c), std::string::npos) << text;
+    EXPECT_NE(kBase36Alphabet.find(c), std::string::npos) << text;
   }
 }
 
@@ -96,7 +96,7 @@ std::vector<std::string> sample_numbers() {
   for (int i = 0; i < 200; ++i) {
     std::string text;
     const int length = 2 + static_cast<int>(random() % 18);
-    for (int k = 0; k < length; ++k) text += kAlphabet[random() % 36];
+    for (int k = 0; k < length; ++k) text += kBase36Alphabet[random() % 36];
     bodies.push_back(text);
   }
   std::vector<std::string> numbers;
@@ -108,7 +108,7 @@ TEST(CheckCharacter, DetectsEverySingleSubstitution) {
   for (const std::string& number : sample_numbers()) {
     ASSERT_TRUE(valid(number)) << number;
     for (std::size_t i = 0; i < number.size(); ++i) {  // every position, the check character too
-      for (char c : kAlphabet) {
+      for (char c : kBase36Alphabet) {
         if (c == number[i]) continue;
         std::string typo = number;
         typo[i] = c;
@@ -151,10 +151,10 @@ TEST(CheckCharacter, AdjacentTranspositionsExhaustivelyOverEveryState) {
   // The one-character prefixes reach all 36 states P (P = 2a mod 37, 36 for a = 0), so this
   // covers every (state, pair) combination, as data pairs and with the check character.
   int missed = 0;
-  for (char p : kAlphabet) {
+  for (char p : kBase36Alphabet) {
     const std::string prefix(1, p);
-    for (char a : kAlphabet) {
-      for (char b : kAlphabet) {
+    for (char a : kBase36Alphabet) {
+      for (char b : kBase36Alphabet) {
         if (a == b) continue;
         const std::string body = prefix + a + b;
         const std::string number = body + check_character_mod37_36(body);

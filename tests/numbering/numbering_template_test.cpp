@@ -10,8 +10,8 @@
 namespace xinfang {
 namespace {
 
-NumberFields fields(std::string org, Date date, std::string channel = "V", std::string category = "SA",
-                    std::int64_t sequence = 1) {
+NumberFields scope_fields(std::string org, Date date, std::string channel = "V", std::string category = "SA",
+                          std::int64_t sequence = 1) {
   NumberFields f;
   f.organisation_code = std::move(org);
   f.date = date;
@@ -127,53 +127,53 @@ TEST(NumberingTemplate, AdjacentVariableWidthFieldsAreRefused) {
 
 TEST(NumberingScope, OrgAndYearTemplateNumbersPerOrganisationAndYear) {
   const auto format = CaseNumberFormat::parse("{org}-{yyyy}-{seq:06}", true);
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 1))), "MZJ|2025");
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 12, 31), "L", "YF", 99)), "MZJ|2025");
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2026, 1, 1))), "MZJ|2026");
-  EXPECT_EQ(format.sequence_scope(fields("QMZJ", Date(2025, 3, 1))), "QMZJ|2025");
-  EXPECT_EQ(format.sequence_scope(fields("mzj", Date(2025, 3, 1))), "MZJ|2025");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1))), "MZJ|2025");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 12, 31), "L", "YF", 99)), "MZJ|2025");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2026, 1, 1))), "MZJ|2026");
+  EXPECT_EQ(format.sequence_scope(scope_fields("QMZJ", Date(2025, 3, 1))), "QMZJ|2025");
+  EXPECT_EQ(format.sequence_scope(scope_fields("mzj", Date(2025, 3, 1))), "MZJ|2025");
 }
 
 TEST(NumberingScope, MonthFieldNumbersPerMonth) {
   const auto format = CaseNumberFormat::parse("{org}-{yyyy}{mm}-{seq:04}", false);
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 1))), "MZJ|2025-03");
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 31))), "MZJ|2025-03");
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 4, 1))), "MZJ|2025-04");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1))), "MZJ|2025-03");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 31))), "MZJ|2025-03");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 4, 1))), "MZJ|2025-04");
   // {yy} still scopes by the full year.
-  EXPECT_EQ(CaseNumberFormat::parse("{yy}{mm}-{seq:05}", false).sequence_scope(fields("MZJ", Date(2025, 3, 9))),
+  EXPECT_EQ(CaseNumberFormat::parse("{yy}{mm}-{seq:05}", false).sequence_scope(scope_fields("MZJ", Date(2025, 3, 9))),
             "MZJ|2025-03");
 }
 
 TEST(NumberingScope, DayFieldNumbersPerDay) {
   const auto format = CaseNumberFormat::parse("{yyyy}{mm}{dd}{seq:06}", false);
-  EXPECT_EQ(format.sequence_scope(fields("RX", Date(2025, 3, 1))), "RX|2025-03-01");
-  EXPECT_EQ(format.sequence_scope(fields("RX", Date(2025, 3, 2))), "RX|2025-03-02");
+  EXPECT_EQ(format.sequence_scope(scope_fields("RX", Date(2025, 3, 1))), "RX|2025-03-01");
+  EXPECT_EQ(format.sequence_scope(scope_fields("RX", Date(2025, 3, 2))), "RX|2025-03-02");
 }
 
 TEST(NumberingScope, ChannelFieldNumbersPerChannel) {
   const auto format = CaseNumberFormat::parse("{org}-{channel}-{yyyy}-{seq:05}", false);
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 1), "V")), "MZJ|2025|V");
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 1), "L")), "MZJ|2025|L");
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 1), "h")), "MZJ|2025|H");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1), "V")), "MZJ|2025|V");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1), "L")), "MZJ|2025|L");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1), "h")), "MZJ|2025|H");
 }
 
 TEST(NumberingScope, CategoryFieldNumbersPerCategory) {
   const auto format = CaseNumberFormat::parse("{org}-{category}-{seq:05}", false);
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 1), "V", "SA")), "MZJ|SA");
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2030, 1, 1), "L", "YF")), "MZJ|YF");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1), "V", "SA")), "MZJ|SA");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2030, 1, 1), "L", "YF")), "MZJ|YF");
 }
 
 TEST(NumberingScope, TemplateWithoutDateOrCodesNumbersPerOrganisationForever) {
   const auto format = CaseNumberFormat::parse("{seq}", false);
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 1))), "MZJ");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1))), "MZJ");
   // No date is needed when the template has no date field.
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date())), "MZJ");
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date())), "MZJ");
 }
 
 TEST(NumberingScope, ScopeIgnoresTheSequence) {
   const auto format = CaseNumberFormat::parse("{org}-{yyyy}-{seq:06}", false);
-  EXPECT_EQ(format.sequence_scope(fields("MZJ", Date(2025, 3, 1), "V", "SA", 1)),
-            format.sequence_scope(fields("MZJ", Date(2025, 3, 1), "V", "SA", 0)));
+  EXPECT_EQ(format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1), "V", "SA", 1)),
+            format.sequence_scope(scope_fields("MZJ", Date(2025, 3, 1), "V", "SA", 0)));
 }
 
 TEST(NumberingScope, ScopeNeedsTheOrganisationAndTheTemplatesFields) {
@@ -186,13 +186,13 @@ TEST(NumberingScope, ScopeNeedsTheOrganisationAndTheTemplatesFields) {
       EXPECT_EQ(e.code(), ErrorCode::invalid_argument) << e.what();
     }
   };
-  expect_invalid(fields("", Date(2025, 3, 1)));
-  expect_invalid(fields("MZJ", Date()));
-  expect_invalid(fields("MZJ", Date(2025, 3, 1), ""));
-  expect_invalid(fields("MZ-J", Date(2025, 3, 1)));
+  expect_invalid(scope_fields("", Date(2025, 3, 1)));
+  expect_invalid(scope_fields("MZJ", Date()));
+  expect_invalid(scope_fields("MZJ", Date(2025, 3, 1), ""));
+  expect_invalid(scope_fields("MZ-J", Date(2025, 3, 1)));
   // Organisation is always part of the scope, even when the template does not print it.
   try {
-    (void)CaseNumberFormat::parse("{yyyy}{mm}{dd}{seq:06}", false).sequence_scope(fields("", Date(2025, 3, 1)));
+    (void)CaseNumberFormat::parse("{yyyy}{mm}{dd}{seq:06}", false).sequence_scope(scope_fields("", Date(2025, 3, 1)));
     ADD_FAILURE() << "accepted";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::invalid_argument);

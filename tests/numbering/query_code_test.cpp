@@ -14,7 +14,7 @@
 namespace xinfang {
 namespace {
 
-const std::string kAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";  // no 0/O, 1/I/L
+const std::string kQueryCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";  // no 0/O, 1/I/L
 
 std::vector<std::uint8_t> bytes_of(std::initializer_list<int> values) {
   std::vector<std::uint8_t> out;
@@ -30,7 +30,7 @@ TEST(QueryCode, TenCharactersWithoutLookAlikes) {
     const std::string code = make_query_code(bytes);
     ASSERT_EQ(code.size(), 10u);
     for (char c : code) {
-      EXPECT_NE(kAlphabet.find(c), std::string::npos) << code;
+      EXPECT_NE(kQueryCodeAlphabet.find(c), std::string::npos) << code;
       EXPECT_EQ(std::string("01OIL").find(c), std::string::npos) << code;
     }
   }
@@ -89,7 +89,7 @@ TEST(QueryCode, CharactersAreRoughlyUniformInEveryPosition) {
   for (int i = 0; i < kCodes; ++i) {
     for (auto& b : bytes) b = static_cast<std::uint8_t>(random());
     const std::string code = make_query_code(bytes);
-    for (int pos = 0; pos < 10; ++pos) ++counts[pos][kAlphabet.find(code[pos])];
+    for (int pos = 0; pos < 10; ++pos) ++counts[pos][kQueryCodeAlphabet.find(code[pos])];
   }
   const double expected = kCodes / 31.0;
   for (int pos = 0; pos < 10; ++pos) {

@@ -21,16 +21,12 @@ namespace xinfang {
 namespace {
 
 using scenario_test::contains;
+using scenario_test::kAccept;
 using scenario_test::kDefaults;
+using scenario_test::kIntake;
+using scenario_test::kRoute;
 using scenario_test::run;
 using scenario_test::suite;
-
-// Steps a case goes through: taken in, accepted an hour later, routed an hour after that.
-const char* const kIntake = R"({ "actor": "registrar", "intake": {}, "as": "A" })";
-const char* const kAccept = R"({ "at": "+1 hours", "actor": "dispatcher", "command": "accept" })";
-const char* const kRoute =
-    R"({ "at": "+1 hours", "actor": "dispatcher", "command": "route",
-         "args": { "unit": "social_assistance", "handler": "handler" } })";
 
 Json scenario(const std::string& name, const std::vector<std::string>& steps) {
   Json list = Json::array();

@@ -14,11 +14,14 @@ namespace xinfang {
 namespace {
 
 using scenario_test::contains;
+using scenario_test::kAccept;
+using scenario_test::kIntake;
+using scenario_test::kRoute;
 using scenario_test::run;
 using scenario_test::suite;
 
 // A suite of one scenario named @p name with @p steps (a JSON array's text).
-std::string one(const std::string& name, const std::string& steps) {
+std::string one_named(const std::string& name, const std::string& steps) {
   return suite(Json::array({{{"name", name}, {"steps", Json::parse(steps)}}}));
 }
 
@@ -65,13 +68,6 @@ const char* const kHandlingScenarios = R"([
     ]
   }
 ])";
-
-// Steps a case goes through: taken in, accepted an hour later, routed an hour after that.
-const char* const kIntake = R"({ "actor": "registrar", "intake": {}, "as": "A" })";
-const char* const kAccept = R"({ "at": "+1 hours", "actor": "dispatcher", "command": "accept" })";
-const char* const kRoute =
-    R"({ "at": "+1 hours", "actor": "dispatcher", "command": "route",
-         "args": { "unit": "social_assistance", "handler": "handler" } })";
 
 // kAccept or kRoute with an "expect".
 std::string with_expect(const char* step, const std::string& expect) {
@@ -120,20 +116,20 @@ TEST(ScenarioRun, ASuiteOfTwoScenariosPasses) {
 }
 
 TEST(ScenarioRun, EveryKindOfExpectationThatHoldsPasses) {
-  const std::string document =
-      one("everything holds", steps({kIntake, with_expect(kAccept, R"({
+  const std::string document = one_named(
+      "everything holds", steps({kIntake, with_expect(kAccept, R"({
           "status": "accepted", "unit": "", "handler": "", "owner": "", "organisation": "city",
           "key_case": false, "escalation_level": 0, "events": ["accepted"], "outbox": [],
           "clocks": { "handling": { "status": "running", "deadline": "2025-05-06 24:00", "last_day": "2025-05-06",
                                     "run": 1, "extension_total": 0 },
                       "report_back": { "status": "not_started", "deadline": null } } })"),
-                                     with_expect(kRoute, R"({ "unit": "social_assistance", "handler": "handler" })"),
-                                     R"({ "at": "+1 hours", "actor": "section-chief", "command": "mark_key",
+                                 with_expect(kRoute, R"({ "unit": "social_assistance", "handler": "handler" })"),
+                                 R"({ "at": "+1 hours", "actor": "section-chief", "command": "mark_key",
              "expect": { "key_case": true, "events": ["marked_key"] } })",
-                                     R"({ "at": "+1 hours", "actor": "handler", "command": "reply",
+                                 R"({ "at": "+1 hours", "actor": "handler", "command": "reply",
              "args": { "outcome": "supported", "text": "已恢复发放。" },
              "expect": { "status": "replied", "outcome": "supported", "clocks": { "handling": { "status": "met" } } } })",
-                                     R"({ "at": "+1 hours", "actor": "handler", "command": "reply",
+                                 R"({ "at": "+1 hours", "actor": "handler", "command": "reply",
              "args": { "outcome": "supported", "text": "again" },
              "expect": { "error": "invalid_state", "error_contains": "not allowed in status replied" } })"}));
   const ScenarioFileResult file = run(document);
@@ -151,12 +147,12 @@ TEST(ScenarioRun, EveryKindOfExpectationThatHoldsPasses) {
 // A failing expectation.
 
 TEST(ScenarioRun, ABrokenDeadlineExpectationFailsWithItsPathAndTheDiffAndTheLaterStepsStillRun) {
-  const std::string document =
-      one("30 days",
-          steps({kIntake, with_expect(kAccept, R"({ "clocks": { "handling": { "deadline": "2025-04-02 24:00",
+  const std::string document = one_named(
+      "30 days",
+      steps({kIntake, with_expect(kAccept, R"({ "clocks": { "handling": { "deadline": "2025-04-02 24:00",
                                                                             "status": "running" } } })"),
-                 with_expect(kRoute, R"({ "status": "in_handling" })"),
-                 R"({ "at": "2025-04-03 00:00", "expect": { "clocks": { "handling": { "status": "running" } } } })"}));
+             with_expect(kRoute, R"({ "status": "in_handling" })"),
+             R"({ "at": "2025-04-03 00:00", "expect": { "clocks": { "handling": { "status": "running" } } } })"}));
   const ScenarioFileResult file = run(document);
   ASSERT_EQ(file.scenarios.size(), 1u) << file.error;
   EXPECT_FALSE(file.passed());
@@ -306,7 +302,7 @@ class FailingExpectation : public ::testing::TestWithParam<FailingCase> {};
 
 TEST_P(FailingExpectation, FailsWithOneMismatchAtItsPath) {
   const FailingCase& c = GetParam();
-  const ScenarioFileResult file = run(one(c.label, c.steps));
+  const ScenarioFileResult file = run(one_named(c.label, c.steps));
   ASSERT_EQ(file.scenarios.size(), 1u) << file.error;
   const ScenarioResult& s = file.scenarios[0];
   ASSERT_NE(s.outcome, ScenarioOutcome::invalid) << s.error;
@@ -333,16 +329,16 @@ INSTANTIATE_TEST_SUITE_P(Kinds, FailingExpectation, ::testing::ValuesIn(failing_
 TEST(ScenarioRun, TheRemindersOfASweepAreTheOutboxItExpects) {
   // Registered 2025-03-03 09:00: routing and notification end 2025-03-18 24:00, and both remind
   // the dispatcher 3 working days before, at the start of 2025-03-14.
-  const ScenarioFileResult file = run(one("reminders", steps({kIntake, R"({
+  const ScenarioFileResult file = run(one_named("reminders", steps({kIntake, R"({
       "at": "2025-03-13 23:59", "sweep": true, "expect": { "outbox": [], "events": [], "escalation_level": 0 } })",
-                                                              R"({
+                                                                    R"({
       "at": "2025-03-14 00:00", "sweep": true, "expect": {
         "outbox": [
           { "kind": "remind", "recipient": "dispatcher", "recipient_kind": "staff", "case": "A", "clock": "routing",
             "step": "remind" },
           { "kind": "remind", "recipient": "dispatcher", "clock": "notification" }],
         "events": ["reminded", "reminded"] } })",
-                                                              R"({
+                                                                    R"({
       "at": "+1 hours", "sweep": true, "expect": { "outbox": [], "events": [] } })"})));
   ASSERT_EQ(file.scenarios.size(), 1u) << file.error;
   const ScenarioResult& s = file.scenarios[0];
@@ -355,12 +351,12 @@ TEST(ScenarioRun, TheRemindersOfASweepAreTheOutboxItExpects) {
 // A command that fails unexpectedly.
 
 TEST(ScenarioRun, AnUnexpectedRefusalIsTheLastMismatchAndStopsTheScenario) {
-  const std::string document =
-      one("reply too early",
-          steps({R"({ "actor": "registrar", "intake": {}, "as": "A", "expect": { "status": "accepted" } })", kAccept,
-                 R"({ "at": "+1 hours", "actor": "handler", "command": "reply",
+  const std::string document = one_named(
+      "reply too early",
+      steps({R"({ "actor": "registrar", "intake": {}, "as": "A", "expect": { "status": "accepted" } })", kAccept,
+             R"({ "at": "+1 hours", "actor": "handler", "command": "reply",
                       "args": { "outcome": "supported", "text": "x" }, "expect": { "status": "replied" } })",
-                 R"({ "at": "+1 hours", "actor": "registrar", "command": "note", "args": { "text": "n" },
+             R"({ "at": "+1 hours", "actor": "registrar", "command": "note", "args": { "text": "n" },
                       "expect": { "status": "replied" } })"}));
   const ScenarioFileResult file = run(document);
   ASSERT_EQ(file.scenarios.size(), 1u) << file.error;
@@ -399,7 +395,7 @@ TEST(ScenarioRun, AnUnexpectedRefusalIsTheLastMismatchAndStopsTheScenario) {
 
 TEST(ScenarioRun, AnUnexpectedRefusalOfTheRoleStopsAtTheFirstStep) {
   const ScenarioFileResult file =
-      run(one("a handler cannot register", steps({R"({ "actor": "handler", "intake": {} })", kAccept})));
+      run(one_named("a handler cannot register", steps({R"({ "actor": "handler", "intake": {} })", kAccept})));
   ASSERT_EQ(file.scenarios.size(), 1u) << file.error;
   const ScenarioResult& s = file.scenarios[0];
   EXPECT_EQ(s.outcome, ScenarioOutcome::failed);
@@ -455,7 +451,7 @@ TEST(ScenarioReport, JsonCountsMatchTheResults) {
   EXPECT_EQ(second["error_code"], "invalid_data");
   EXPECT_TRUE(second["scenarios"].empty());
 
-  const ScenarioFileResult good = run(one("good", steps({kIntake, kAccept})));
+  const ScenarioFileResult good = run(one_named("good", steps({kIntake, kAccept})));
   const Json passing = scenario_report_json({good, good});
   EXPECT_EQ(passing["passed"], true);
   EXPECT_EQ(passing["scenarios"], 2);
@@ -552,7 +548,7 @@ TEST(ScenarioReport, AMessageQuotingTheFileStaysOnOneLine) {
   EXPECT_EQ(xml.find('\n', error), xml.find("/>\n", error) + 2) << xml;
 
   // A scenario's name with a line break is written on its line of the text report.
-  const ScenarioFileResult named = run(one("two\nlines", steps({kIntake})));
+  const ScenarioFileResult named = run(one_named("two\nlines", steps({kIntake})));
   ASSERT_EQ(named.scenarios.size(), 1u) << named.error;
   EXPECT_EQ(named.scenarios[0].outcome, ScenarioOutcome::passed) << named.scenarios[0].error;
   EXPECT_EQ(scenario_report_text({named}),

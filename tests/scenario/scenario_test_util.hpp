@@ -1,5 +1,5 @@
-// What the scenario tests share: the defaults of a suite under cn-national-2022, a suite made of
-// them, and running a document.
+// What the scenario tests share: the defaults of a suite under cn-national-2022, a case's first
+// steps, a suite made of them, and running a document.
 #ifndef XINFANG_TESTS_SCENARIO_SCENARIO_TEST_UTIL_HPP
 #define XINFANG_TESTS_SCENARIO_SCENARIO_TEST_UTIL_HPP
 
@@ -26,6 +26,13 @@ inline const char* const kDefaults = R"({
     "petitioners": [{ "name": "李某", "phone": "13800138000" }]
   }
 })";
+
+// Steps a case goes through: taken in, accepted an hour later, routed an hour after that.
+inline const char* const kIntake = R"({ "actor": "registrar", "intake": {}, "as": "A" })";
+inline const char* const kAccept = R"({ "at": "+1 hours", "actor": "dispatcher", "command": "accept" })";
+inline const char* const kRoute =
+    R"({ "at": "+1 hours", "actor": "dispatcher", "command": "route",
+         "args": { "unit": "social_assistance", "handler": "handler" } })";
 
 // A suite of @p scenarios (a JSON array) with the defaults above, @p top's keys replacing them.
 inline std::string suite(const Json& scenarios, const Json& top = Json::object()) {
