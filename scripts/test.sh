@@ -36,11 +36,16 @@ cmake --build build --target docs
 
 stage "build and test with Clang, AddressSanitizer and UndefinedBehaviorSanitizer; fuzz"
 # -O1: the tests spend most of their time in the code under test, which -O0 leaves several times
-# slower; line tables are all the sanitizers' reports need.
+# slower; line tables are all the sanitizers' reports need. A unity build (each target's files
+# compiled 8 at a time as one translation unit) takes two fifths less compile time: the headers'
+# templates are instantiated and instrumented once per batch instead of once per file. It is
+# kept to this build, which starts afresh in CI; the ordinary build above still compiles every
+# file on its own, so that each one keeps including what it uses (docs/conventions.md).
 cmake -S . -B build-sanitize $(generator build-sanitize) -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -gline-tables-only" \
   "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" -DXINFANG_WERROR=ON -DXINFANG_BUILD_DOCS=OFF \
-  -DXINFANG_BUILD_BENCHMARKS=OFF -DXINFANG_SANITIZE=address,undefined -DXINFANG_FUZZ=ON >/dev/null
+  -DXINFANG_BUILD_BENCHMARKS=OFF -DXINFANG_SANITIZE=address,undefined -DXINFANG_FUZZ=ON \
+  -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=8 >/dev/null
 cmake --build build-sanitize -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-sanitize --output-on-failure -j "$jobs" -LE "bench|browser|python|install|abi"
