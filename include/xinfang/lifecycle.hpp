@@ -217,7 +217,7 @@ struct CaseState {
   std::string origin_number;
   std::string origin_organisation;  ///< The organisation it came from ("" for a case registered here).
   std::string policy_name;          ///< The policy it was registered under.
-  std::string policy_version;                ///< Its version.
+  std::string policy_version;       ///< Its version.
   /// Every suspension, in order: the handling and re-review clocks do not count them.
   std::vector<Suspension> suspensions;
   /// An open case of the same matter at an organisation below this one (its number; "" if none):

@@ -47,7 +47,8 @@ const std::vector<std::string>& event_type_names() {
       "extension_refused", "replied", "rated", "follow_up_required", "followed_up", "contacted", "review_requested",
       "review_decided", "rereview_requested", "rereview_decided", "withdrawn", "merged", "archived", "note_added",
       // appended by the engine
-      "merge_received", "exported", "dossier_received", "reminded", "supervised", "escalated", "owner_assigned", "key_marked_by_escalation"};
+      "merge_received", "exported", "dossier_received", "reminded", "supervised", "escalated", "owner_assigned",
+      "key_marked_by_escalation"};
   return names;
 }
 
